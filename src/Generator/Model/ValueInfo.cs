@@ -1,0 +1,60 @@
+namespace Telemetry.Generators.SourceGeneration.Model;
+
+/// <summary>
+/// The ways the generated code turns a parameter value into a <c>TelemetryValue</c>.
+/// </summary>
+internal enum ValueKind
+{
+    /// <summary>The type cannot be written as JSON; the method gets a body that sends nothing.</summary>
+    Unsupported,
+
+    /// <summary>A type with its own <c>TelemetryValue.From</c> overload (string, numbers, Guid, dates, ...).</summary>
+    Direct,
+
+    /// <summary>An enum, sent as its member name through a generated switch.</summary>
+    Enum,
+
+    /// <summary>A <c>Nullable&lt;T&gt;</c>; <see cref="ValueInfo.Element"/> describes <c>T</c>.</summary>
+    Nullable,
+
+    /// <summary>An array or <c>IEnumerable&lt;T&gt;</c>, sent as a JSON array.</summary>
+    Sequence,
+
+    /// <summary>A dictionary with string keys, sent as a JSON object.</summary>
+    Dictionary,
+}
+
+/// <summary>
+/// How one value is converted, recursively for nullable values, sequences and dictionaries.
+/// </summary>
+/// <param name="Kind">The conversion.</param>
+/// <param name="ElementType">For sequences and dictionaries, the element or value type as written in code.</param>
+/// <param name="Element">For nullable values, sequences and dictionaries, how the inner value is converted.</param>
+/// <param name="Enum">For enums, the enum's members.</param>
+internal sealed record ValueInfo(ValueKind Kind, string? ElementType, ValueInfo? Element, EnumInfo? Enum)
+{
+    public static ValueInfo Unsupported { get; } = new(ValueKind.Unsupported, null, null, null);
+
+    public static ValueInfo Direct { get; } = new(ValueKind.Direct, null, null, null);
+
+    /// <summary>Gets whether this value and every inner value can be written.</summary>
+    public bool IsSupported => Kind switch
+    {
+        ValueKind.Unsupported => false,
+        ValueKind.Nullable or ValueKind.Sequence or ValueKind.Dictionary => Element?.IsSupported == true,
+        _ => true,
+    };
+}
+
+/// <summary>
+/// An enum type whose values are sent as member names.
+/// </summary>
+/// <param name="QualifiedName">The enum as written in code, e.g. <c>global::MyApp.ModelKind</c>.</param>
+/// <param name="UnderlyingType">The keyword of the underlying integral type, e.g. <c>int</c> or <c>ulong</c>.</param>
+/// <param name="Members">The members, one per distinct value, in declaration order.</param>
+internal sealed record EnumInfo(string QualifiedName, string UnderlyingType, EquatableArray<EnumMemberInfo> Members);
+
+/// <summary>
+/// One enum member: its identifier (escaped when it is a keyword) and its name before the naming policy applies.
+/// </summary>
+internal sealed record EnumMemberInfo(string Identifier, string Name);
