@@ -1,0 +1,143 @@
+using System;
+using System.Reflection;
+using Microsoft.Extensions.Logging;
+
+namespace Telemetry.Generators;
+
+/// <summary>
+/// Settings for a <see cref="TelemetryClient"/>. Every property has a default, so <c>new TelemetryOptions()</c> is
+/// a valid configuration.
+/// </summary>
+/// <remarks>
+/// The client reads the options once, in its constructor. Changing them afterwards has no effect on that client.
+/// The constructor throws <see cref="ArgumentException"/> for invalid values.
+/// </remarks>
+public sealed class TelemetryOptions
+{
+    /// <summary>
+    /// Write key of the Segment source that receives the events.
+    /// </summary>
+    /// <remarks>
+    /// Default: null. The client then reads the environment variable
+    /// <c>&lt;EnvironmentPrefix&gt;_TELEMETRY_WRITE_KEY</c>, and then the entry assembly's
+    /// <see cref="AssemblyMetadataAttribute"/> with the key <c>Telemetry.Generators.WriteKey</c>, which the MSBuild
+    /// property <c>TelemetryWriteKey</c> adds at build time.
+    /// With no key from any source and no <see cref="Sink"/>, the client is disabled and never uses the network.
+    /// An empty or white-space value is invalid.
+    /// </remarks>
+    public string? WriteKey { get; set; }
+
+    /// <summary>
+    /// Base address of the Segment API that batches are posted to, with <c>v1/batch</c> appended.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means <see cref="SegmentHttpSink.DefaultBaseAddress"/> (<c>https://api.segment.io/</c>,
+    /// the United States region). Use <see cref="SegmentHttpSink.EuropeBaseAddress"/> for a workspace in the
+    /// European Union region, or the address of a proxy. The value must be an absolute http or https address.
+    /// </remarks>
+    public Uri? Endpoint { get; set; }
+
+    /// <summary>
+    /// Sink that receives the batches instead of Segment's HTTP API.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means a <see cref="SegmentHttpSink"/> when a write key is found. When set, the write key
+    /// and <see cref="Endpoint"/> are ignored, and the client does not dispose the sink.
+    /// </remarks>
+    public ITelemetrySink? Sink { get; set; }
+
+    /// <summary>
+    /// Application name sent as <c>context.app.name</c>.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means the simple name of the entry assembly, or the application domain's friendly name
+    /// when there is no entry assembly. It is also the source of the default <see cref="EnvironmentPrefix"/>.
+    /// </remarks>
+    public string? AppName { get; set; }
+
+    /// <summary>
+    /// Application version sent as <c>context.app.version</c>.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means the entry assembly's informational version without build metadata
+    /// (<c>1.2.0+4f1c2ab</c> becomes <c>1.2.0</c>), else its assembly version. When neither is available, the
+    /// context omits the version.
+    /// </remarks>
+    public string? AppVersion { get; set; }
+
+    /// <summary>
+    /// Anonymous id sent with every event of the client.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means a new random UUID for each client, so events from two runs of an application
+    /// cannot be linked.
+    /// </remarks>
+    // NOTE: a persisted id per installation comes with the consent and configuration layer.
+    public string? AnonymousId { get; set; }
+
+    /// <summary>
+    /// Prefix of the environment variable that supplies the write key, <c>&lt;prefix&gt;_TELEMETRY_WRITE_KEY</c>.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means <see cref="AppName"/> in upper snake case, with every character other than an
+    /// ASCII letter or digit replaced by <c>_</c>. For example <c>TrainingCli</c> becomes <c>TRAINING_CLI</c>, so
+    /// the variable is <c>TRAINING_CLI_TELEMETRY_WRITE_KEY</c>. The value is used as given.
+    /// </remarks>
+    public string? EnvironmentPrefix { get; set; }
+
+    /// <summary>
+    /// Whether the client records and sends events.
+    /// </summary>
+    /// <remarks>
+    /// Default: <see langword="true"/>. When <see langword="false"/>, the client creates no sink and
+    /// <see cref="TelemetryClient.IsEnabled"/> is <see langword="false"/>.
+    /// </remarks>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Clock for event timestamps and for the <c>sentAt</c> member of the HTTP sink the client creates.
+    /// </summary>
+    /// <remarks>Default: null, which means <see cref="System.TimeProvider.System"/>.</remarks>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Function that creates the message id of each event.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means <see cref="Guid.NewGuid"/>. It is called on the thread that tracks the event, so
+    /// it must be thread-safe.
+    /// </remarks>
+    public Func<Guid>? MessageIdGenerator { get; set; }
+
+    /// <summary>
+    /// Maximum number of events per batch, that is per call to <see cref="ITelemetrySink.SendAsync"/>.
+    /// </summary>
+    /// <remarks>
+    /// Default: 100. Valid values are 1 to 2,500, because Segment discards the events of a batch beyond 2,500
+    /// while still responding with status 200. Batches are not limited by size in bytes, and Segment rejects a request body over
+    /// 500,000 bytes with status 400, so keep this low when events carry large properties.
+    /// </remarks>
+    public int MaxBatchSize { get; set; } = DefaultMaxBatchSize;
+
+    /// <summary>
+    /// Maximum number of events waiting for a flush.
+    /// </summary>
+    /// <remarks>
+    /// Default: 10,000. When this many events are waiting, new events are dropped and counted in
+    /// <see cref="TelemetryClient.DroppedCount"/> until a flush takes the waiting events. The minimum is 1.
+    /// </remarks>
+    public int MaxQueueLength { get; set; } = DefaultMaxQueueLength;
+
+    /// <summary>
+    /// Logger for failures, dropped events and the client's start and stop. Write keys are never logged.
+    /// </summary>
+    /// <remarks>Default: null, which means no logging.</remarks>
+    public ILogger? Logger { get; set; }
+
+    internal const int DefaultMaxBatchSize = 100;
+    internal const int SegmentMaxBatchSize = 2500;
+    internal const int DefaultMaxQueueLength = 10_000;
+
+    // Tests replace the entry assembly, because under a test host Assembly.GetEntryAssembly() is the host.
+    internal Assembly? EntryAssembly { get; set; }
+}

@@ -1,0 +1,53 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Telemetry.Generators;
+
+/// <summary>
+/// JSON writer settings shared by every payload, value and sink of the runtime.
+/// </summary>
+internal static class TelemetryJson
+{
+    // Letters outside ASCII are written as UTF-8 instead of \uXXXX escapes. That keeps event text readable in
+    // printed payloads and in Segment's debugger, and a character takes two or three bytes instead of six, which
+    // counts against Segment's limits of 32,000 bytes per item and 500,000 bytes per batch. Unlike
+    // UnsafeRelaxedJsonEscaping, this encoder still escapes HTML-sensitive characters such as < > & ' and +, so a
+    // body stays safe to embed in HTML. Characters outside the Basic Multilingual Plane, such as emoji, and
+    // unassigned code points are still escaped.
+    internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    internal static JsonWriterOptions CreateWriterOptions(bool indented) => new()
+    {
+        Encoder = Encoder,
+        Indented = indented,
+    };
+
+    internal static byte[] WriteToBytes<TState>(TState state, Action<Utf8JsonWriter, TState> write, bool indented)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, CreateWriterOptions(indented)))
+        {
+            write(writer, state);
+        }
+
+        return stream.ToArray();
+    }
+
+    internal static string WriteToString<TState>(
+        TState state,
+        Action<Utf8JsonWriter, TState> write,
+        bool indented = false)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, CreateWriterOptions(indented)))
+        {
+            write(writer, state);
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+}
