@@ -1,0 +1,18 @@
+using System;
+using System.IO;
+
+namespace TrainingCli.CommandLine;
+
+/// <summary>What a command may use besides its arguments.</summary>
+/// <param name="Input">Standard input, which the shell reads messages from.</param>
+/// <param name="Messages">
+/// Writer for progress and result messages. The tool passes standard error, because standard output carries the
+/// telemetry batches when no write key is set.
+/// </param>
+/// <param name="WorkingDirectory">Directory that relative paths resolve against.</param>
+/// <param name="Clock">Clock for measuring durations, replaceable in tests.</param>
+internal sealed record CommandContext(TextReader Input, TextWriter Messages, string WorkingDirectory, TimeProvider Clock)
+{
+    /// <summary>Returns <paramref name="path"/> as an absolute path, resolving it against the working directory.</summary>
+    public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
+}

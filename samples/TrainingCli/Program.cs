@@ -1,0 +1,68 @@
+using System;
+using System.IO;
+using Telemetry.Generators;
+using TrainingCli.CommandLine;
+using TrainingCli.Commands;
+using TrainingCli.Telemetry;
+
+namespace TrainingCli;
+
+/// <summary>
+/// Entry point: parses the command line, sets up telemetry, runs the command and flushes the events before exit.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        try
+        {
+            var commandLine = CommandLineParser.Parse(args, CommandCatalog.All);
+            if (commandLine.Command is null || commandLine.Arguments is null)
+            {
+                Console.Out.Write(HelpText.General(CommandCatalog.All));
+                return ExitCodes.Success;
+            }
+
+            if (commandLine.Global.HelpRequested)
+            {
+                Console.Out.Write(HelpText.ForCommand(commandLine.Command));
+                return ExitCodes.Success;
+            }
+
+            var clock = TimeProvider.System;
+            using var telemetry = TelemetrySetup.CreateClient(commandLine.Global, Console.Out, clock);
+            TelemetryClient.Default = telemetry;
+
+            var context = new CommandContext(Console.In, Console.Error, Environment.CurrentDirectory, clock);
+            return RunCommand(commandLine.Command, context, commandLine.Arguments);
+        }
+        catch (UsageException exception)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            Console.Error.WriteLine();
+            Console.Error.Write(exception.Command is null
+                ? HelpText.General(CommandCatalog.All)
+                : HelpText.ForCommand(exception.Command));
+            return ExitCodes.UsageError;
+        }
+    }
+
+    /// <summary>Runs the command and turns a failure into its message and exit code.</summary>
+    private static int RunCommand(CommandDefinition command, CommandContext context, CommandArguments arguments)
+    {
+        try
+        {
+            return command.Run(context, arguments);
+        }
+        catch (CommandFailedException exception)
+        {
+            context.Messages.WriteLine($"error: {exception.Message}");
+            return ExitCodes.CommandFailed;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            context.Messages.WriteLine($"error: {command.Name} failed: {exception.Message}");
+            return ExitCodes.CommandFailed;
+        }
+    }
+}
