@@ -29,14 +29,14 @@ internal static class HierarchyParser
             chain.Insert(0, current);
         }
 
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing
+        var namespaceName = type.ContainingNamespace is { IsGlobalNamespace: false } containing
             ? containing.ToDisplayString()
             : string.Empty;
         var metadataPath = string.Join("+", chain.Select(t => t.MetadataName));
-        var hintName = (ns.Length == 0 ? metadataPath : ns + "." + metadataPath) + ".g.cs";
+        var hintName = (namespaceName.Length == 0 ? metadataPath : namespaceName + "." + metadataPath) + ".g.cs";
 
         return new HierarchyInfo(
-            ns,
+            namespaceName,
             new EquatableArray<TypeDeclarationInfo>(chain.Select(Describe)),
             hintName,
             type.ToDisplayString(SymbolFormats.Type));
