@@ -17,15 +17,11 @@ internal static class Program
         try
         {
             var commandLine = CommandLineParser.Parse(args, CommandCatalog.All);
-            if (commandLine.Command is null || commandLine.Arguments is null)
+            if (commandLine.HelpRequested)
             {
-                Console.Out.Write(HelpText.General(CommandCatalog.All));
-                return ExitCodes.Success;
-            }
-
-            if (commandLine.Global.HelpRequested)
-            {
-                Console.Out.Write(HelpText.ForCommand(commandLine.Command));
+                Console.Out.Write(commandLine.Command is null
+                    ? HelpText.General(CommandCatalog.All)
+                    : HelpText.ForCommand(commandLine.Command));
                 return ExitCodes.Success;
             }
 

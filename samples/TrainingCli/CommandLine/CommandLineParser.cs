@@ -14,22 +14,22 @@ internal static class CommandLineParser
     /// <exception cref="UsageException">The command line is invalid.</exception>
     public static ParsedCommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<CommandDefinition> commands)
     {
-        var (global, rest) = ParseGlobalOptions(args);
+        var (global, remaining) = ParseGlobalOptions(args);
 
-        if (rest.Count == 0)
+        if (remaining.Count == 0)
         {
             return global.HelpRequested
                 ? new ParsedCommandLine(global, null, null)
                 : throw new UsageException("Missing command.");
         }
 
-        var command = FindCommand(rest, commands);
-        if (global.HelpRequested)
+        var command = FindCommand(remaining, commands, global.HelpRequested);
+        if (global.HelpRequested || command is null)
         {
             return new ParsedCommandLine(global, command, null);
         }
 
-        var arguments = ParseCommandArguments(command, rest.Skip(command.Words.Count).ToList());
+        var arguments = ParseCommandArguments(command, remaining.Skip(command.Words.Count).ToList());
         return new ParsedCommandLine(global, command, arguments);
     }
 
@@ -38,7 +38,7 @@ internal static class CommandLineParser
         string? writeKey = null;
         Uri? endpoint = null;
         var help = false;
-        var rest = new List<string>();
+        var remaining = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -63,12 +63,12 @@ internal static class CommandLineParser
                     break;
 
                 default:
-                    rest.Add(args[i]);
+                    remaining.Add(args[i]);
                     break;
             }
         }
 
-        return (new GlobalOptions(writeKey, endpoint, help), rest);
+        return (new GlobalOptions(writeKey, endpoint, help), remaining);
     }
 
     private static Uri ParseEndpoint(string text)
@@ -82,8 +82,15 @@ internal static class CommandLineParser
             $"Invalid value '{text}' for {GlobalOptions.EndpointOption}: expected an absolute http or https URL.");
     }
 
-    /// <summary>Finds the command whose words start <paramref name="tokens"/>, preferring the longest match.</summary>
-    private static CommandDefinition FindCommand(List<string> tokens, IReadOnlyList<CommandDefinition> commands)
+    /// <summary>
+    /// Finds the command whose words start <paramref name="tokens"/>, preferring the longest match. Returns null
+    /// when help is requested for a command group such as <c>data</c>, so that the general help lists its
+    /// subcommands.
+    /// </summary>
+    private static CommandDefinition? FindCommand(
+        List<string> tokens,
+        IReadOnlyList<CommandDefinition> commands,
+        bool helpRequested)
     {
         var first = tokens[0];
         if (IsOption(first))
@@ -113,6 +120,11 @@ internal static class CommandLineParser
         if (topLevel is not null)
         {
             return topLevel;
+        }
+
+        if (helpRequested)
+        {
+            return null;
         }
 
         var subcommandNames = string.Join(", ", candidates.Select(command => command.Words[1]));

@@ -1,0 +1,83 @@
+using System;
+using System.Threading.Tasks;
+using TrainingCli.Tests.Infrastructure;
+using Xunit;
+
+namespace TrainingCli.Tests;
+
+/// <summary>Runs the sample with invalid command lines and with <c>--help</c>.</summary>
+public sealed class CommandLineProcessTests : IDisposable
+{
+    private readonly TemporaryDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public async Task UnknownCommand_ExitsTwoNamingIt()
+    {
+        var result = await TrainingCliProcess.RunAsync(["frobnicate"], directory.Path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Unknown command 'frobnicate'.", result.StandardError);
+        Assert.Contains("Usage: TrainingCli", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task UnknownOption_ExitsTwoNamingIt()
+    {
+        var result = await TrainingCliProcess.RunAsync(["train", "--epochs", "3"], directory.Path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Unknown option '--epochs' for command 'train'.", result.StandardError);
+        Assert.Contains("Usage: TrainingCli [GLOBAL OPTIONS] train", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task MissingCommand_ExitsTwo()
+    {
+        var result = await TrainingCliProcess.RunAsync([], directory.Path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Missing command.", result.StandardError);
+    }
+
+    [Fact]
+    public async Task EndpointWithoutWriteKey_ExitsTwo()
+    {
+        var result = await TrainingCliProcess.RunAsync(
+            ["--endpoint", "http://127.0.0.1:9/", "train"],
+            directory.Path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Option --endpoint needs a write key.", result.StandardError);
+        Assert.Contains("TRAINING_CLI_TELEMETRY_WRITE_KEY", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Help_ListsCommandsAndExitsZero()
+    {
+        var result = await TrainingCliProcess.RunAsync(["--help"], directory.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        foreach (var command in new[] { "init", "train", "test core", "shell nlu", "run", "data split", "export" })
+        {
+            Assert.Contains($"\n  {command}", result.StandardOutput);
+        }
+
+        Assert.Contains("--write-key KEY", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task CommandHelp_ListsItsOptions()
+    {
+        var result = await TrainingCliProcess.RunAsync(["train", "--help"], directory.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("--type TYPE", result.StandardOutput);
+        Assert.Contains("--finetune", result.StandardOutput);
+        Assert.Contains("--fail", result.StandardOutput);
+    }
+}

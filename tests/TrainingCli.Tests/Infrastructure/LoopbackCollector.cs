@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TrainingCli.Tests.Infrastructure;
+
+/// <summary>One HTTP request as the collector read it off the socket.</summary>
+internal sealed record ReceivedRequest(string RequestLine, IReadOnlyDictionary<string, string> Headers, string Body);
+
+/// <summary>
+/// A minimal Segment-compatible collector on a <see cref="TcpListener"/> bound to 127.0.0.1. It reads each request
+/// as raw HTTP/1.1, records it, and responds with <c>200 OK</c> and the body <c>{}</c>.
+/// </summary>
+/// <remarks>
+/// It reads bodies by <c>Content-Length</c> only, because the runtime's HTTP sink sends a fixed-length body.
+/// </remarks>
+internal sealed class LoopbackCollector : IAsyncDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentQueue<ReceivedRequest> requests = new();
+    private readonly Task acceptLoop;
+
+    public LoopbackCollector()
+    {
+        listener.Start();
+        acceptLoop = AcceptLoopAsync();
+    }
+
+    /// <summary>Base address to pass as <c>--endpoint</c>, such as <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
+
+    /// <summary>Requests received so far, in arrival order.</summary>
+    public IReadOnlyList<ReceivedRequest> Requests => requests.ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        listener.Stop();
+        try
+        {
+            await acceptLoop;
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopping the listener ends the pending accept with one of these.
+        }
+
+        stopping.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            using var client = await listener.AcceptTcpClientAsync(stopping.Token);
+            await using var stream = client.GetStream();
+            requests.Enqueue(await ReadRequestAsync(stream, stopping.Token));
+
+            var response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                + "Connection: close\r\n\r\n{}";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stopping.Token);
+        }
+    }
+
+    private static async Task<ReceivedRequest> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var received = new List<byte>();
+        var buffer = new byte[4096];
+        int headerEnd;
+        while ((headerEnd = IndexOfHeaderEnd(received)) < 0)
+        {
+            var count = await stream.ReadAsync(buffer, cancellationToken);
+            if (count == 0)
+            {
+                throw new EndOfStreamException("The connection closed before the request headers ended.");
+            }
+
+            received.AddRange(buffer.AsSpan(0, count));
+        }
+
+        var headerLines = Encoding.ASCII.GetString(received.GetRange(0, headerEnd).ToArray()).Split("\r\n");
+        var headers = headerLines.Skip(1)
+            .Select(line => line.Split(':', 2))
+            .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim(), StringComparer.OrdinalIgnoreCase);
+
+        var contentLength = int.Parse(headers["Content-Length"], CultureInfo.InvariantCulture);
+        var body = received.Skip(headerEnd + 4).ToList();
+        while (body.Count < contentLength)
+        {
+            var count = await stream.ReadAsync(buffer, cancellationToken);
+            if (count == 0)
+            {
+                throw new EndOfStreamException($"The connection closed after {body.Count} of {contentLength} body bytes.");
+            }
+
+            body.AddRange(buffer.AsSpan(0, count));
+        }
+
+        return new ReceivedRequest(headerLines[0], headers, Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    private static int IndexOfHeaderEnd(List<byte> received)
+    {
+        for (var i = 0; i + 3 < received.Count; i++)
+        {
+            if (received[i] == '\r' && received[i + 1] == '\n' && received[i + 2] == '\r' && received[i + 3] == '\n')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
