@@ -65,7 +65,6 @@ internal sealed class ResolvedTelemetryOptions
         var resolved = new ResolvedTelemetryOptions(options, entryAssembly);
         if (!options.Enabled)
         {
-            TelemetryLog.ClientDisabledByOptions(resolved.Logger);
             return resolved;
         }
 
@@ -79,7 +78,6 @@ internal sealed class ResolvedTelemetryOptions
             FindWriteKey(options, resolved.WriteKeyVariable, entryAssembly);
         if (writeKey is null)
         {
-            TelemetryLog.WriteKeyMissing(resolved.Logger, resolved.WriteKeyVariable);
             return resolved;
         }
 

@@ -12,8 +12,8 @@ namespace Telemetry.Generators;
 /// <remarks>
 /// <para>
 /// <see cref="Track"/> does no I/O. It appends the event to an in-memory queue under a short lock, and it logs and
-/// counts its own failures instead of throwing them. Nothing is sent until <see cref="FlushAsync"/>, <see cref="Flush()"/> or <see cref="Dispose"/>
-/// runs. All members are thread-safe.
+/// counts its own failures instead of throwing them. Nothing is sent until <see cref="FlushAsync"/>,
+/// <see cref="Flush()"/> or <see cref="Dispose"/> runs. All members are thread-safe.
 /// </para>
 /// <para>
 /// A client without a sink is disabled: <see cref="IsEnabled"/> is <see langword="false"/>, track calls return at
@@ -23,6 +23,9 @@ namespace Telemetry.Generators;
 public sealed partial class TelemetryClient : IDisposable
 {
     private static readonly TimeSpan DisposeFlushTimeout = TimeSpan.FromSeconds(2);
+
+    // Time that Flush(TimeSpan) waits after canceling, so a sink that honours cancellation can hand its batch back.
+    private static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromMilliseconds(250);
 
     private readonly ITelemetrySink? _sink;
     private readonly bool _ownsSink;
@@ -77,7 +80,19 @@ public sealed partial class TelemetryClient : IDisposable
         if (_sink is not null)
         {
             _isEnabled = true;
-            TelemetryLog.ClientEnabled(_logger, _sink, WriteKeySource);
+            LogSafely(
+                static (logger, client) => TelemetryLog.ClientEnabled(logger, client._sink!, client.WriteKeySource),
+                this);
+        }
+        else if (!options.Enabled)
+        {
+            LogSafely(static (logger, _) => TelemetryLog.ClientDisabledByOptions(logger), this);
+        }
+        else
+        {
+            LogSafely(
+                static (logger, variable) => TelemetryLog.WriteKeyMissing(logger, variable),
+                WriteKeyEnvironmentVariable);
         }
     }
 
@@ -259,14 +274,19 @@ public sealed partial class TelemetryClient : IDisposable
     public void Flush() => Task.Run(() => FlushAsync(CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Runs <see cref="FlushAsync"/> on the thread pool and blocks until it completes or
-    /// <paramref name="timeout"/> passes, when the flush is canceled.
+    /// Runs <see cref="FlushAsync"/> on the thread pool and blocks until it completes. When
+    /// <paramref name="timeout"/> passes first, cancels the flush and waits up to 0.25 seconds more for the sink to
+    /// stop, so events not yet sent can return to the queue.
     /// </summary>
-    /// <param name="timeout">The maximum wait, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
-    /// <returns><see langword="true"/> when the flush completed in time.</returns>
+    /// <param name="timeout">The maximum wait before cancellation, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <returns><see langword="true"/> when the flush completed before <paramref name="timeout"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.
     /// </exception>
+    /// <remarks>
+    /// A sink that ignores cancellation keeps running in the background after this method returns. The flush
+    /// does not capture the caller's synchronization context.
+    /// </remarks>
     public bool Flush(TimeSpan timeout)
     {
         if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
@@ -277,34 +297,25 @@ public sealed partial class TelemetryClient : IDisposable
                 "The timeout must be zero or greater, or Timeout.InfiniteTimeSpan.");
         }
 
+        // The source is never disposed because it has no timer and its token's registrations end with the flush.
         var cancellation = new CancellationTokenSource();
-        cancellation.CancelAfter(timeout);
         Task flush = Task.Run(() => FlushAsync(cancellation.Token));
-
-        // The flush may outlive this call when the sink ignores cancellation, so dispose the source only after it.
-        flush.ContinueWith(
-            static (_, state) => ((CancellationTokenSource)state!).Dispose(),
-            cancellation,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-
-        try
+        if (WaitUntilCompleted(flush, timeout))
         {
-            return flush.Wait(timeout);
+            return flush.Status == TaskStatus.RanToCompletion;
         }
-        catch (AggregateException exception) when (exception.InnerException is OperationCanceledException)
-        {
-            return false;
-        }
+
+        cancellation.Cancel();
+        WaitUntilCompleted(flush, CancellationGracePeriod);
+        return false;
     }
 
     /// <summary>
-    /// Stops intake, flushes the waiting events for at most 2 seconds, and disposes the sink if the client created
-    /// it. Events still waiting after that are dropped and counted.
+    /// Stops intake, flushes the waiting events with <see cref="Flush(TimeSpan)"/> and a 2-second timeout, and
+    /// disposes the sink if the client created it. Events still waiting after that are dropped and counted.
     /// </summary>
     /// <remarks>
-    /// Blocks the caller for up to 2 seconds. Calling it again has no effect. After the first call,
+    /// Blocks the caller for up to 2.25 seconds. Calling it again has no effect. After the first call,
     /// <see cref="IsEnabled"/> is <see langword="false"/> and track calls do nothing.
     /// </remarks>
     public void Dispose()
@@ -349,6 +360,20 @@ public sealed partial class TelemetryClient : IDisposable
             static (logger, client) =>
                 TelemetryLog.ClientDisposed(logger, client.AcceptedCount, client.SentCount, client.DroppedCount),
             this);
+    }
+
+    // Returns whether the task has completed, successfully or not, within the timeout.
+    private static bool WaitUntilCompleted(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            return task.Wait(timeout);
+        }
+        catch (AggregateException)
+        {
+            // Wait throws once a canceled or faulted task has completed.
+            return true;
+        }
     }
 
     private TrackItem CreateItem(string eventName, TelemetryProperties? properties)
