@@ -26,6 +26,21 @@ internal static class GeneratorHarness
         return GeneratorRun.Execute(driver, compilation);
     }
 
+    /// <summary>
+    /// Runs the telemetry generator, fails unless the output compiles without any diagnostic above hidden, and
+    /// loads the result. Dispose the returned assembly to unload it.
+    /// </summary>
+    public static CompiledAssembly CompileAndLoad(params string[] sources) =>
+        CompileAndLoad(ProjectSettings.Default, sources);
+
+    /// <inheritdoc cref="CompileAndLoad(string[])"/>
+    public static CompiledAssembly CompileAndLoad(ProjectSettings settings, params string[] sources)
+    {
+        var run = Run(settings, sources);
+        run.AssertCompilesCleanly();
+        return CompiledAssembly.Load(run.OutputCompilation);
+    }
+
     public static CSharpCompilation CreateCompilation(ProjectSettings settings, IEnumerable<string> sources)
     {
         var parseOptions = settings.CreateParseOptions();
