@@ -116,6 +116,7 @@ public sealed class TelemetryOptions
     /// Default: 100. Valid values are 1 to 2,500, because Segment discards the events of a batch beyond 2,500
     /// while still responding with status 200. Batches are not limited by size in bytes, and Segment rejects a
     /// request body over 500,000 bytes with status 400, so keep this low when events carry large properties.
+    /// Single events are not checked against Segment's limit of 32,000 bytes per event either.
     /// </remarks>
     public int MaxBatchSize { get; set; } = DefaultMaxBatchSize;
 

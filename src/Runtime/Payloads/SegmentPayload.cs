@@ -10,8 +10,8 @@ namespace Telemetry.Generators;
 /// <remarks>
 /// The output uses only <see cref="Utf8JsonWriter"/> and the invariant culture, so it is identical under every
 /// current culture and safe under trimming and native AOT. Letters outside ASCII are written as UTF-8, while
-/// HTML-sensitive characters (<c>&lt; &gt; &amp; ' +</c>), control characters and characters outside the Basic
-/// Multilingual Plane are written as <c>\uXXXX</c> escapes.
+/// HTML-sensitive characters (<c>&lt; &gt; &amp; ' + "</c>), control characters and characters outside the Basic
+/// Multilingual Plane are written as <c>\uXXXX</c> escapes. An unpaired surrogate is written as <c>\uFFFD</c>.
 /// </remarks>
 public static class SegmentPayload
 {

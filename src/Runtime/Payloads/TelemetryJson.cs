@@ -16,8 +16,8 @@ internal static class TelemetryJson
     // printed payloads and in Segment's debugger, and a character takes two or three bytes instead of six, which
     // counts against Segment's limits of 32,000 bytes per item and 500,000 bytes per batch. Unlike
     // UnsafeRelaxedJsonEscaping, this encoder still escapes HTML-sensitive characters such as < > & ' and +, so a
-    // body stays safe to embed in HTML. Characters outside the Basic Multilingual Plane, such as emoji, and
-    // unassigned code points are still escaped.
+    // body stays safe to embed in HTML. It also writes a quotation mark inside a string as \u0022 rather than \".
+    // Characters outside the Basic Multilingual Plane, such as emoji, and unassigned code points are escaped too.
     internal static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
     internal static JsonWriterOptions CreateWriterOptions(bool indented) => new()

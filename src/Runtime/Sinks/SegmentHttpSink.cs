@@ -27,6 +27,9 @@ public sealed class SegmentHttpSink : ITelemetrySink, IDisposable
     private readonly AuthenticationHeaderValue _authorization;
     private readonly TimeProvider _timeProvider;
 
+    // BatchUri without its query, for messages and logs, because a proxy may carry an access token in the query.
+    private readonly string _displayUri;
+
     /// <summary>
     /// Initializes a sink for one Segment source.
     /// </summary>
@@ -60,6 +63,7 @@ public sealed class SegmentHttpSink : ITelemetrySink, IDisposable
         ValidateBaseAddress(baseAddress);
 
         BatchUri = BuildBatchUri(baseAddress);
+        _displayUri = BatchUri.GetLeftPart(UriPartial.Path);
         _authorization = new AuthenticationHeaderValue(
             "Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
@@ -94,7 +98,7 @@ public sealed class SegmentHttpSink : ITelemetrySink, IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="batch"/> is null.</exception>
     /// <exception cref="HttpRequestException">
     /// Segment responded with a status code outside 2xx, which the message names together with
-    /// <see cref="BatchUri"/>, or the connection failed.
+    /// <see cref="BatchUri"/> without its query, or the connection failed.
     /// </exception>
     /// <exception cref="OperationCanceledException">
     /// <paramref name="cancellationToken"/> was canceled, or the request timed out after
@@ -138,9 +142,9 @@ public sealed class SegmentHttpSink : ITelemetrySink, IDisposable
     public void Dispose() => _httpClient.Dispose();
 
     /// <summary>
-    /// Returns the type name and <see cref="BatchUri"/>. The write key is never included.
+    /// Returns the type name and <see cref="BatchUri"/> without its query. The write key is never included.
     /// </summary>
-    public override string ToString() => $"{nameof(SegmentHttpSink)}({BatchUri})";
+    public override string ToString() => $"{nameof(SegmentHttpSink)}({_displayUri})";
 
     private static void ValidateWriteKey(string writeKey)
     {
@@ -218,7 +222,7 @@ public sealed class SegmentHttpSink : ITelemetrySink, IDisposable
     private HttpRequestException CreateStatusException(HttpResponseMessage response, int itemCount)
     {
         int statusCode = (int)response.StatusCode;
-        string message = $"Segment did not accept a batch of {itemCount} events: POST {BatchUri} returned "
+        string message = $"Segment did not accept a batch of {itemCount} events: POST {_displayUri} returned "
             + $"HTTP {statusCode} ({response.ReasonPhrase}).";
 #if NET
         return new HttpRequestException(message, inner: null, response.StatusCode);

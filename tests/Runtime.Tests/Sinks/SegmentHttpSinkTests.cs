@@ -127,6 +127,14 @@ public sealed class SegmentHttpSinkTests
         Assert.Equal("SegmentHttpSink(https://api.segment.io/v1/batch)", sink.ToString());
     }
 
+    [Fact]
+    public void ToString_OmitsQuery()
+    {
+        using var sink = new SegmentHttpSink("abc123", new Uri("http://127.0.0.1:5000/proxy?token=secret"));
+
+        Assert.Equal("SegmentHttpSink(http://127.0.0.1:5000/proxy/v1/batch)", sink.ToString());
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

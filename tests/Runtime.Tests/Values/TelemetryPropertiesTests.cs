@@ -65,7 +65,7 @@ public sealed class TelemetryPropertiesTests
     }
 
     [Fact]
-    public void Add_ManyKeysUsesIndexCorrectly()
+    public void Add_ManyKeysReplaceAndLookUp()
     {
         // Past eight entries the collection switches to a dictionary index, so cover both sides of that switch.
         var properties = new TelemetryProperties();

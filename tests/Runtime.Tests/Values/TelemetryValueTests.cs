@@ -239,6 +239,21 @@ public sealed class TelemetryValueTests
     }
 
     [Fact]
+    public void ToString_EscapesUnassignedCodePoint()
+    {
+        // U+0378 is unassigned in the Greek and Coptic block.
+        Assert.Equal("\"\\u0378\"", TelemetryValue.From("\u0378").ToString());
+    }
+
+    [Fact]
+    public void ToString_ReplacesUnpairedSurrogate()
+    {
+        TelemetryValue value = TelemetryValue.From("a\uD800b");
+
+        Assert.Equal("\"a\\uFFFDb\"", value.ToString());
+    }
+
+    [Fact]
     public void Equals_SameKindAndContent()
     {
         Assert.Equal(TelemetryValue.From(1), TelemetryValue.From(1L));
