@@ -1,6 +1,8 @@
 namespace TrainingCli;
 
-/// <summary>Kind of training data that a data command works on. Telemetry sends the member name in snake_case.</summary>
+/// <summary>
+/// Kind of training data that a data command works on. Telemetry sends the member name in snake_case.
+/// </summary>
 internal enum TrainingDataType
 {
     /// <summary>Intent and entity examples.</summary>

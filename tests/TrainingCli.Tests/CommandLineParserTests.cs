@@ -87,7 +87,9 @@ public sealed class CommandLineParserTests
     [Theory]
     [InlineData("frobnicate", "Unknown command 'frobnicate'.")]
     [InlineData("data", "Missing subcommand for 'data': expected one of split, validate, convert.")]
-    [InlineData("data shuffle", "Unknown command 'data shuffle'. The subcommands of 'data' are split, validate, convert.")]
+    [InlineData(
+        "data shuffle",
+        "Unknown command 'data shuffle'. The subcommands of 'data' are split, validate, convert.")]
     [InlineData("train --epochs 3", "Unknown option '--epochs' for command 'train'.")]
     [InlineData("--verbose train", "Unknown option '--verbose'.")]
     [InlineData("--fraction 0.5 data split", "Option --fraction must follow the command it belongs to.")]
@@ -96,7 +98,9 @@ public sealed class CommandLineParserTests
     [InlineData("train --fail=yes", "Option --fail is a flag and takes no value.")]
     [InlineData("train nlu", "Unexpected argument 'nlu' for command 'train'.")]
     [InlineData("--write-key", "Missing value for option --write-key: expected --write-key KEY.")]
-    [InlineData("--endpoint ftp://example.test/ train", "Invalid value 'ftp://example.test/' for --endpoint: expected an absolute http or https URL.")]
+    [InlineData(
+        "--endpoint ftp://example.test/ train",
+        "Invalid value 'ftp://example.test/' for --endpoint: expected an absolute http or https URL.")]
     [InlineData("", "Missing command.")]
     public void Parse_InvalidCommandLine_RaisesUsageError(string commandLine, string expectedMessage)
     {
@@ -109,12 +113,21 @@ public sealed class CommandLineParserTests
     [InlineData("train --type both", "Invalid value 'both' for --type: expected one of rasa, core, nlu.")]
     [InlineData("run --workers 0", "Invalid value '0' for --workers: expected a whole number of at least 1.")]
     [InlineData("run --workers four", "Invalid value 'four' for --workers: expected a whole number of at least 1.")]
-    [InlineData("data split --fraction 1.5", "Invalid value '1.5' for --fraction: expected a number greater than 0 and less than 1.")]
-    [InlineData("data split --fraction -0.5", "Invalid value '-0.5' for --fraction: expected a number greater than 0 and less than 1.")]
+    [InlineData(
+        "data split --fraction 1.5",
+        "Invalid value '1.5' for --fraction: expected a number greater than 0 and less than 1.")]
+    [InlineData(
+        "data split --fraction -0.5",
+        "Invalid value '-0.5' for --fraction: expected a number greater than 0 and less than 1.")]
     [InlineData("data split --fraction 0,8", "Invalid value '0,8' for --fraction: expected a number such as 0.8.")]
     [InlineData("data convert xml", "Invalid value 'xml' for the data type: expected one of nlu, core, nlg.")]
-    [InlineData("run irc", "Invalid value 'irc' for CHANNEL: expected one of rest, socketio, callback, slack, telegram.")]
-    [InlineData("export --conversation-ids nobody", "Invalid value 'nobody' for --conversation-ids: expected ids from conversation-1, conversation-2, conversation-3, conversation-4.")]
+    [InlineData(
+        "run irc",
+        "Invalid value 'irc' for CHANNEL: expected one of rest, socketio, callback, slack, telegram.")]
+    [InlineData(
+        "export --conversation-ids nobody",
+        "Invalid value 'nobody' for --conversation-ids: expected ids from "
+            + "conversation-1, conversation-2, conversation-3, conversation-4.")]
     public void Run_InvalidOptionValue_RaisesUsageError(string commandLine, string expectedMessage)
     {
         var parsed = Parse(Split(commandLine));

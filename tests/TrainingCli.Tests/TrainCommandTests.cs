@@ -8,7 +8,9 @@ using Xunit;
 
 namespace TrainingCli.Tests;
 
-/// <summary>Runs <c>train</c> as a process and checks the batches that the print sink writes to standard output.</summary>
+/// <summary>
+/// Runs <c>train</c> as a process and checks the batches that the print sink writes to standard output.
+/// </summary>
 public sealed partial class TrainCommandTests : IDisposable
 {
     private readonly TemporaryDirectory directory = new();
@@ -89,7 +91,7 @@ public sealed partial class TrainCommandTests : IDisposable
         var result = await TrainingCliProcess.RunAsync(["train", "--type", "nlu", "--finetune"], directory.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var started = SegmentBatches.Items(SegmentBatches.ParseBodies(result.StandardOutput))[0].GetProperty("properties");
+        var started = FirstItemProperties(result);
         Assert.Equal("nlu", started.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.True, started.GetProperty("is_finetuning").ValueKind);
         Assert.Equal(0, started.GetProperty("policies").GetArrayLength());
@@ -103,7 +105,7 @@ public sealed partial class TrainCommandTests : IDisposable
         var result = await TrainingCliProcess.RunAsync(["train", "--type", "core"], directory.Path);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var started = SegmentBatches.Items(SegmentBatches.ParseBodies(result.StandardOutput))[0].GetProperty("properties");
+        var started = FirstItemProperties(result);
         Assert.Equal("core", started.GetProperty("type").GetString());
         Assert.Equal(JsonValueKind.Null, started.GetProperty("language").ValueKind);
         Assert.Equal(0, started.GetProperty("pipeline").GetArrayLength());
@@ -138,6 +140,9 @@ public sealed partial class TrainCommandTests : IDisposable
         Assert.Contains("Invalid value 'both' for --type: expected one of rasa, core, nlu.", result.StandardError);
         Assert.Empty(SegmentBatches.ParseBodies(result.StandardOutput));
     }
+
+    private static JsonElement FirstItemProperties(ProcessResult result) =>
+        SegmentBatches.Items(SegmentBatches.ParseBodies(result.StandardOutput))[0].GetProperty("properties");
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex HexTrainingId();

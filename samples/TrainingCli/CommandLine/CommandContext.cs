@@ -11,8 +11,12 @@ namespace TrainingCli.CommandLine;
 /// </param>
 /// <param name="WorkingDirectory">Directory that relative paths resolve against.</param>
 /// <param name="Clock">Clock for measuring durations, replaceable in tests.</param>
-internal sealed record CommandContext(TextReader Input, TextWriter Messages, string WorkingDirectory, TimeProvider Clock)
+internal sealed record CommandContext(
+    TextReader Input,
+    TextWriter Messages,
+    string WorkingDirectory,
+    TimeProvider Clock)
 {
-    /// <summary>Returns <paramref name="path"/> as an absolute path, resolving it against the working directory.</summary>
+    /// <summary>Returns <paramref name="path"/> as an absolute path, resolved against the working directory.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);
 }

@@ -13,7 +13,7 @@ internal delegate int CommandHandler(CommandContext context, CommandArguments ar
 /// <param name="Summary">One-line description for the usage text.</param>
 /// <param name="Options">Options the command accepts, besides the global options.</param>
 /// <param name="Run">Handler that runs the command.</param>
-/// <param name="ArgumentsSyntax">Positional arguments as the usage text shows them, or empty when there are none.</param>
+/// <param name="ArgumentsSyntax">Positional arguments as the usage text shows them, or empty for none.</param>
 /// <param name="MaxArguments">Maximum number of positional arguments.</param>
 internal sealed record CommandDefinition(
     string Name,

@@ -78,7 +78,8 @@ internal static class DataSplitCommand
                     trainingStories.Count, testStories.Count);
 
             case TrainingDataType.Nlg:
-                var (trainingResponses, testResponses) = SplitGroups(SampleProject.Responses.ToList(), _ => "", fraction);
+                var responses = SampleProject.Responses.ToList();
+                var (trainingResponses, testResponses) = SplitGroups(responses, _ => "", fraction);
                 return (ProjectDocuments.Responses(trainingResponses), ProjectDocuments.Responses(testResponses),
                     trainingResponses.Count, testResponses.Count);
 

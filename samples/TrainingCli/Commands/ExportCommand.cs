@@ -27,7 +27,10 @@ internal static class ExportCommand
         [
             OptionDefinition.WithValue(ConversationIdsOption, "IDS",
                 "Comma-separated conversation ids to export (default: all), such as conversation-1,conversation-3."),
-            OptionDefinition.WithValue(OutputOption, "FILE", $"File to write the events to (default: {DefaultOutputPath})."),
+            OptionDefinition.WithValue(
+                OutputOption,
+                "FILE",
+                $"File to write the events to (default: {DefaultOutputPath})."),
         ],
         Run);
 
@@ -86,9 +89,20 @@ internal static class ExportCommand
 
             foreach (var (kind, name) in story.Steps.Select(Story.SplitStep))
             {
-                events.Add(kind == "intent"
-                    ? new JsonObject { ["sender_id"] = id, ["event"] = "user", ["text"] = FirstExample(name), ["intent"] = name }
-                    : new JsonObject { ["sender_id"] = id, ["event"] = "action", ["name"] = name });
+                var conversationEvent = new JsonObject { ["sender_id"] = id };
+                if (kind == "intent")
+                {
+                    conversationEvent["event"] = "user";
+                    conversationEvent["text"] = FirstExample(name);
+                    conversationEvent["intent"] = name;
+                }
+                else
+                {
+                    conversationEvent["event"] = "action";
+                    conversationEvent["name"] = name;
+                }
+
+                events.Add(conversationEvent);
             }
 
             conversations[id] = events;

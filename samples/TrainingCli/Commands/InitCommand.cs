@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using TrainingCli.CommandLine;
 using TrainingCli.SampleData;
 using TrainingCli.Telemetry;
@@ -48,12 +49,13 @@ internal static class InitCommand
 
     private static IEnumerable<(string RelativePath, string Text)> ProjectFiles()
     {
-        yield return ("config.yml", ProjectDocuments.ToText(ProjectDocuments.Config(), DataFormat.Yaml));
-        yield return ("domain.yml", ProjectDocuments.ToText(ProjectDocuments.Domain(), DataFormat.Yaml));
-        yield return (Path.Combine("data", "nlu.yml"), ProjectDocuments.ToText(ProjectDocuments.Nlu(), DataFormat.Yaml));
-        yield return (Path.Combine("data", "stories.yml"),
-            ProjectDocuments.ToText(ProjectDocuments.Stories(), DataFormat.Yaml));
+        yield return ("config.yml", Yaml(ProjectDocuments.Config()));
+        yield return ("domain.yml", Yaml(ProjectDocuments.Domain()));
+        yield return (Path.Combine("data", "nlu.yml"), Yaml(ProjectDocuments.Nlu()));
+        yield return (Path.Combine("data", "stories.yml"), Yaml(ProjectDocuments.Stories()));
     }
+
+    private static string Yaml(JsonObject document) => ProjectDocuments.ToText(document, DataFormat.Yaml);
 
     /// <summary>Returns the SHA-256 of the path's UTF-8 bytes as 64 lower-case hex digits.</summary>
     private static string HashPath(string absolutePath) =>

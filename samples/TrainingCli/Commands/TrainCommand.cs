@@ -103,7 +103,8 @@ internal static class TrainCommand
         {
             if (simulateFailure && epoch == Epochs)
             {
-                throw new InvalidOperationException($"epoch {epoch} of {Epochs} raised a simulated error ({FailOption}).");
+                throw new InvalidOperationException(
+                    $"epoch {epoch} of {Epochs} raised a simulated error ({FailOption}).");
             }
 
             context.Messages.WriteLine($"Epoch {epoch}/{Epochs}: {progress}.");

@@ -20,7 +20,12 @@ internal static class VisualizeCommand
     public static CommandDefinition Definition { get; } = new(
         "visualize",
         "Draw the stories as a graph in Graphviz DOT format.",
-        [OptionDefinition.WithValue(OutputOption, "FILE", $"File to write the graph to (default: {DefaultOutputPath}).")],
+        [
+            OptionDefinition.WithValue(
+                OutputOption,
+                "FILE",
+                $"File to write the graph to (default: {DefaultOutputPath})."),
+        ],
         Run);
 
     private static int Run(CommandContext context, CommandArguments arguments)

@@ -39,7 +39,8 @@ internal sealed class KeywordIntentClassifier
 
     /// <summary>
     /// Returns the best-scoring intent and its confidence, the share of the message's words found in that intent's
-    /// examples. The intent is null when no intent's examples contain any of the words. Ties go to the intent trained first.
+    /// examples. The intent is null when no intent's examples contain any of the words. Ties go to the intent
+    /// trained first.
     /// </summary>
     public (string? Intent, double Confidence) Predict(string message)
     {

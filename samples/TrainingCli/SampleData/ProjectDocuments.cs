@@ -37,7 +37,7 @@ internal static class ProjectDocuments
         ["responses"] = Responses()["responses"]!.DeepClone(),
     };
 
-    /// <summary>Returns the NLU training data: annotated examples, synonyms, regular expressions and lookup tables.</summary>
+    /// <summary>Returns the NLU training data: examples, synonyms, regular expressions and lookup tables.</summary>
     public static JsonObject Nlu() => Nlu(KeywordIntentClassifier.SampleProjectExamples());
 
     /// <summary>Returns NLU training data with the given (intent, annotated example) pairs.</summary>

@@ -50,7 +50,7 @@ internal static partial class YamlWriter
         }
     }
 
-    /// <summary>Writes a value after <c>key:</c> or <c>-</c>: a scalar on the same line, a collection below it.</summary>
+    /// <summary>Writes a value after <c>key:</c> or <c>-</c>: a scalar on that line, a collection below.</summary>
     private static void WriteValueAfterKey(StringBuilder yaml, JsonNode? value, int childIndent)
     {
         switch (value)

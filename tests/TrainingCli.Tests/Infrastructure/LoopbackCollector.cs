@@ -49,7 +49,8 @@ internal sealed class LoopbackCollector : IAsyncDisposable
         {
             await acceptLoop;
         }
-        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception exception)
+            when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
         {
             // Stopping the listener ends the pending accept with one of these.
         }
@@ -99,7 +100,8 @@ internal sealed class LoopbackCollector : IAsyncDisposable
             var count = await stream.ReadAsync(buffer, cancellationToken);
             if (count == 0)
             {
-                throw new EndOfStreamException($"The connection closed after {body.Count} of {contentLength} body bytes.");
+                throw new EndOfStreamException(
+                    $"The connection closed after {body.Count} of {contentLength} body bytes.");
             }
 
             body.AddRange(buffer.AsSpan(0, count));

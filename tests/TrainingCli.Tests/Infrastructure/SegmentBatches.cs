@@ -11,7 +11,7 @@ internal static class SegmentBatches
     /// <summary>
     /// Parses text that contains zero or more JSON documents one after another, as the print sink writes them.
     /// </summary>
-    /// <exception cref="JsonException">The text contains anything other than JSON documents and white space.</exception>
+    /// <exception cref="JsonException">The text is not a sequence of JSON documents.</exception>
     public static IReadOnlyList<JsonElement> ParseBodies(string text)
     {
         var bodies = new List<JsonElement>();
