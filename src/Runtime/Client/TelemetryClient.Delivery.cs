@@ -1,0 +1,229 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Telemetry.Generators;
+
+// Delivery: flushing the queue to the sink in batches, and the flush that Dispose runs before it releases the sink.
+public sealed partial class TelemetryClient
+{
+    private static readonly TimeSpan DisposeFlushTimeout = TimeSpan.FromSeconds(2);
+
+    // Time that Flush(TimeSpan) waits after canceling, so a sink that honours cancellation can hand its batch back.
+    private static readonly TimeSpan CancellationGracePeriod = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Sends the events that are waiting when the call starts, in batches of at most
+    /// <see cref="TelemetryOptions.MaxBatchSize"/>, and completes when every batch has been sent or dropped.
+    /// </summary>
+    /// <param name="cancellationToken">
+    /// Stops the flush. Events not yet sent, including the batch in progress, go back to the front of the queue.
+    /// </param>
+    /// <returns>A task that completes when every batch has been sent or dropped.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <remarks>
+    /// A flush waits for any flush already running, so batches reach the sink in tracking order. A batch that the
+    /// sink fails to send is logged and its events are counted in <see cref="DroppedCount"/>. No other exception
+    /// escapes.
+    /// </remarks>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (_sink is null)
+        {
+            return;
+        }
+
+        await _flushGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            List<TrackItem> items = TakePending();
+            int offset = 0;
+            try
+            {
+                while (offset < items.Count)
+                {
+                    int count = Math.Min(_maxBatchSize, items.Count - offset);
+                    List<TrackItem> batch = items.GetRange(offset, count);
+                    await SendBatchAsync(_sink, batch, cancellationToken).ConfigureAwait(false);
+                    offset += count;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The batch in progress may have arrived. Its items keep their message ids, so Segment removes the
+                // duplicates when a later flush sends them again.
+                ReturnUnsent(items, offset);
+                throw;
+            }
+        }
+        finally
+        {
+            _flushGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs <see cref="FlushAsync"/> on the thread pool and blocks until it completes.
+    /// </summary>
+    /// <remarks>
+    /// The flush does not capture the caller's synchronization context, so calling this from a UI thread does not
+    /// deadlock. It can block for as long as the sink takes, up to <see cref="System.Net.Http.HttpClient.Timeout"/>
+    /// per batch for the HTTP sink. Use <see cref="Flush(TimeSpan)"/> to bound the wait.
+    /// </remarks>
+    public void Flush() => Task.Run(() => FlushAsync(CancellationToken.None)).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Runs <see cref="FlushAsync"/> on the thread pool and blocks until it completes. When
+    /// <paramref name="timeout"/> passes first, cancels the flush and waits up to 0.25 seconds more for the sink to
+    /// stop, so events not yet sent can return to the queue.
+    /// </summary>
+    /// <param name="timeout">The maximum wait before cancellation, or <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <returns><see langword="true"/> when the flush completed before <paramref name="timeout"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.
+    /// </exception>
+    /// <remarks>
+    /// A sink that ignores cancellation keeps running in the background after this method returns. The flush
+    /// does not capture the caller's synchronization context.
+    /// </remarks>
+    public bool Flush(TimeSpan timeout)
+    {
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(timeout),
+                timeout,
+                "The timeout must be zero or greater, or Timeout.InfiniteTimeSpan.");
+        }
+
+        // The source is never disposed because it has no timer and its token's registrations end with the flush.
+        var cancellation = new CancellationTokenSource();
+        Task flush = Task.Run(() => FlushAsync(cancellation.Token));
+        if (WaitUntilCompleted(flush, timeout))
+        {
+            return flush.Status == TaskStatus.RanToCompletion;
+        }
+
+        cancellation.Cancel();
+        WaitUntilCompleted(flush, CancellationGracePeriod);
+        return false;
+    }
+
+    /// <summary>
+    /// Stops intake, flushes the waiting events with <see cref="Flush(TimeSpan)"/> and a 2-second timeout, and
+    /// disposes the sink if the client created it. Events still waiting after that are dropped and counted.
+    /// </summary>
+    /// <remarks>
+    /// Blocks the caller for up to 2.25 seconds. Calling it again has no effect. After the first call,
+    /// <see cref="IsEnabled"/> is <see langword="false"/> and track calls do nothing.
+    /// </remarks>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposeStarted, 1) != 0)
+        {
+            return;
+        }
+
+        lock (_pendingLock)
+        {
+            _isEnabled = false;
+        }
+
+        if (_sink is not null && !Flush(DisposeFlushTimeout))
+        {
+            LogSafely(
+                static (logger, timeout) => TelemetryLog.DisposeFlushTimedOut(logger, timeout.TotalMilliseconds),
+                DisposeFlushTimeout);
+        }
+
+        int unsentCount;
+        lock (_pendingLock)
+        {
+            unsentCount = _pending.Count;
+            _pending.Clear();
+            _disposeCompleted = true;
+        }
+
+        if (unsentCount > 0)
+        {
+            Interlocked.Add(ref _droppedCount, unsentCount);
+            LogSafely(static (logger, count) => TelemetryLog.UnsentEventsDropped(logger, count), unsentCount);
+        }
+
+        if (_ownsSink && _sink is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
+
+        LogSafely(
+            static (logger, client) =>
+                TelemetryLog.ClientDisposed(logger, client.AcceptedCount, client.SentCount, client.DroppedCount),
+            this);
+    }
+
+    // Returns whether the task has completed, successfully or not, within the timeout.
+    private static bool WaitUntilCompleted(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            return task.Wait(timeout);
+        }
+        catch (AggregateException)
+        {
+            // Wait throws once a canceled or faulted task has completed.
+            return true;
+        }
+    }
+
+    private List<TrackItem> TakePending()
+    {
+        lock (_pendingLock)
+        {
+            List<TrackItem> items = _pending;
+            _pending = new List<TrackItem>();
+            _queueFullLogged = false;
+            return items;
+        }
+    }
+
+    private void ReturnUnsent(List<TrackItem> items, int offset)
+    {
+        int unsentCount = items.Count - offset;
+        lock (_pendingLock)
+        {
+            if (!_disposeCompleted)
+            {
+                _pending.InsertRange(0, items.GetRange(offset, unsentCount));
+                return;
+            }
+        }
+
+        // Dispose has already dropped the queue, so these events can no longer be sent.
+        Interlocked.Add(ref _droppedCount, unsentCount);
+        LogSafely(static (logger, count) => TelemetryLog.UnsentEventsDropped(logger, count), unsentCount);
+    }
+
+    private async Task SendBatchAsync(ITelemetrySink sink, List<TrackItem> batch, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            await sink.SendAsync(batch, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _sentCount, batch.Count);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            // NOTE: the events of a failed batch are lost. Retries and a disk spool come with the delivery pipeline.
+            Interlocked.Add(ref _droppedCount, batch.Count);
+            LogSafely(
+                static (logger, state) =>
+                    TelemetryLog.BatchFailed(logger, state.ItemCount, state.Sink, state.Exception),
+                (ItemCount: batch.Count, Sink: sink, Exception: exception));
+        }
+    }
+}
