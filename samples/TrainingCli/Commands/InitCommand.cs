@@ -58,6 +58,8 @@ internal static class InitCommand
     private static string Yaml(JsonObject document) => ProjectDocuments.ToText(document, DataFormat.Yaml);
 
     /// <summary>Returns the SHA-256 of the path's UTF-8 bytes as 64 lower-case hex digits.</summary>
+    // NOTE: an unsalted hash of a path can be reversed by hashing likely paths. A keyed hash with a secret kept per
+    // installation would prevent that, but the runtime has no per-installation storage yet.
     private static string HashPath(string absolutePath) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(absolutePath)));
 }

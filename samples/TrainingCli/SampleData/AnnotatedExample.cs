@@ -36,5 +36,5 @@ internal sealed partial record AnnotatedExample(string Text, IReadOnlyList<Entit
     private static partial Regex AnnotationPattern();
 }
 
-/// <summary>An entity value in an example's plain text; <see cref="End"/> is exclusive.</summary>
+/// <summary>An entity value in an example's plain text. <see cref="End"/> is exclusive.</summary>
 internal sealed record EntitySpan(int Start, int End, string Value, string Entity);

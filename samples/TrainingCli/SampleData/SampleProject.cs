@@ -88,7 +88,7 @@ internal static class SampleProject
     /// <summary>Custom actions that the action server runs, in addition to the responses.</summary>
     public static IReadOnlyList<string> CustomActions { get; } = ["action_fetch_weather", "action_book_table"];
 
-    /// <summary>Slots of the conversation state; each is filled from the entity of the same name.</summary>
+    /// <summary>Slots of the conversation state. Each is filled from the entity of the same name.</summary>
     public static IReadOnlyList<string> Slots { get; } = ["city", "party_size", "time"];
 
     /// <summary>Forms and the slots each one requests.</summary>

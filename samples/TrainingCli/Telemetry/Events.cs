@@ -51,7 +51,10 @@ internal static partial class Events
     [TelemetryEvent("Training Failed")]
     internal static partial void TrainingFailed(string trainingId, TrainingType type, int runtime);
 
-    /// <summary>The user turned telemetry off. This is the last event sent before the opt-out takes effect.</summary>
+    /// <summary>
+    /// The user turned telemetry off. The catalogue sends it as the last event before the opt-out takes effect.
+    /// </summary>
+    // NOTE: no command sends this event yet, because the runtime cannot store an opt-out.
     [TelemetryEvent("Telemetry Disabled")]
     internal static partial void TelemetryDisabled();
 
@@ -82,9 +85,11 @@ internal static partial class Events
         bool skipVisualization,
         [TelemetryProperty("save_in_e2e")] bool saveInEndToEnd);
 
-    /// <summary>The model server started.</summary>
+    /// <summary>
+    /// The model server started. Each <c>endpoints*</c> parameter is the class name of that configured endpoint,
+    /// or null when it is not configured.
+    /// </summary>
     /// <param name="inputChannels">Names of the channels that accept user messages.</param>
-    /// <param name="endpointsNlg">Class name of each configured endpoint, or null when it is not configured.</param>
     /// <param name="project">Fingerprint of the served model's training data, or null when unknown.</param>
     [TelemetryEvent("Server Started")]
     internal static partial void ServerStarted(
@@ -110,7 +115,7 @@ internal static partial class Events
     internal static partial void ShellStarted(TrainingType type);
 
     /// <summary>
-    /// A local web UI for reviewing conversations started. Declared so that the catalogue is complete; no command
+    /// A local web UI for reviewing conversations started. Declared so that the catalogue is complete. No command
     /// of this tool starts such a UI.
     /// </summary>
     [TelemetryEvent("Rasa X Local Started")]
