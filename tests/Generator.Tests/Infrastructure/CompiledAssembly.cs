@@ -35,7 +35,7 @@ internal sealed class CompiledAssembly : IDisposable
         {
             var errors = result.Diagnostics
                 .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
-                .Select(DiagnosticFormatter.Format);
+                .Select(DiagnosticLine.Format);
             throw new XunitException("Emitting the output compilation failed:\n" + string.Join("\n", errors));
         }
 

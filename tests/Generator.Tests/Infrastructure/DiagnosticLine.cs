@@ -7,7 +7,7 @@ namespace Telemetry.Generators.SourceGeneration.Tests.Infrastructure;
 /// Formats a diagnostic as one stable line: id, severity, 0-based <c>path: (line,col)-(line,col)</c> and the
 /// message in the invariant culture.
 /// </summary>
-internal static class DiagnosticFormatter
+internal static class DiagnosticLine
 {
     public static string Format(Diagnostic diagnostic)
     {

@@ -93,7 +93,7 @@ internal sealed class GeneratorRun
         var unexpected = Result.Diagnostics.Where(diagnostic => !expectedIds.Contains(diagnostic.Id)).ToList();
         if (unexpected.Count > 0)
         {
-            var lines = string.Join("\n", unexpected.Select(DiagnosticFormatter.Format));
+            var lines = string.Join("\n", unexpected.Select(DiagnosticLine.Format));
             throw new XunitException($"The generator reported {unexpected.Count} unexpected diagnostics:\n{lines}");
         }
     }
@@ -122,7 +122,7 @@ internal sealed class GeneratorRun
         message.AppendLine(CultureInfo.InvariantCulture, $"The output compilation has {reported.Count} diagnostics:");
         foreach (var diagnostic in reported)
         {
-            message.Append("  ").AppendLine(DiagnosticFormatter.Format(diagnostic));
+            message.Append("  ").AppendLine(DiagnosticLine.Format(diagnostic));
         }
 
         AppendGeneratedSources(message);

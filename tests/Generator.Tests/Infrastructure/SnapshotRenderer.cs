@@ -30,7 +30,7 @@ internal static partial class SnapshotRenderer
         if (!result.Diagnostics.IsEmpty)
         {
             var lines = result.Diagnostics
-                .Select(DiagnosticFormatter.Format)
+                .Select(DiagnosticLine.Format)
                 .OrderBy(line => line, StringComparer.Ordinal);
             files.Add(new SnapshotFile("", "txt", Normalize(string.Join("\n", lines) + "\n")));
         }

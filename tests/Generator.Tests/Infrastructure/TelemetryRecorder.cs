@@ -15,6 +15,8 @@ internal sealed class TelemetryRecorder : IDisposable
 
     public static readonly Guid FixedMessageId = new("3f2504e0-4f89-41d3-9a0c-0305e82c3301");
 
+    public const string AnonymousId = "test-installation";
+
     // Null unless this recorder installed its client as the default.
     private readonly TelemetryClient? previousDefault;
 
@@ -25,7 +27,7 @@ internal sealed class TelemetryRecorder : IDisposable
         {
             Sink = Sink,
             Enabled = enabled,
-            AnonymousId = "test-installation",
+            AnonymousId = AnonymousId,
             AppName = "GeneratorTests",
             AppVersion = "1.0.0",
             TimeProvider = new FixedTimeProvider(),

@@ -228,6 +228,9 @@ public sealed class MethodShapeTests
         Assert.Equal(
             """{"model_type":"rasa","is_finetuning":false,"num_story_steps":12}""",
             item.Properties.ToString());
+        Assert.Equal(TelemetryRecorder.FixedMessageId.ToString("D"), item.MessageId);
+        Assert.Equal(TelemetryRecorder.FixedTime, item.Timestamp);
+        Assert.Equal(TelemetryRecorder.AnonymousId, item.AnonymousId);
     }
 
     [Fact]
