@@ -51,8 +51,8 @@ internal sealed class TelemetryRecorder : IDisposable
     public static TelemetryRecorder Create(bool enabled = true) => new(enabled, installAsDefault: false);
 
     /// <summary>
-    /// Creates a recorder and installs its client as <see cref="TelemetryClient.Default"/> until disposal, when
-    /// the previous default comes back. Only tests in <see cref="DefaultClientCollection"/> may call this.
+    /// Creates a recorder and installs its client as <see cref="TelemetryClient.Default"/>. Disposal restores the
+    /// previous default. Only tests in <see cref="DefaultClientCollection"/> may call this.
     /// </summary>
     public static TelemetryRecorder InstallAsDefault(bool enabled = true) => new(enabled, installAsDefault: true);
 
