@@ -1,5 +1,7 @@
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using Telemetry.Generators.SourceGeneration.Diagnostics;
 using Telemetry.Generators.SourceGeneration.Emission;
 using Telemetry.Generators.SourceGeneration.Parsing;
@@ -13,6 +15,9 @@ namespace Telemetry.Generators.SourceGeneration;
 [Generator(LanguageNames.CSharp)]
 public sealed class TelemetryEventGenerator : IIncrementalGenerator
 {
+    // Files written with EmitCompilerGeneratedFiles then start without a byte order mark.
+    private static readonly Encoding Utf8WithoutBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -37,7 +42,7 @@ public sealed class TelemetryEventGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Types);
 
         context.RegisterSourceOutput(types, static (output, type) =>
-            output.AddSource(type.Hierarchy.HintName, SourceEmitter.Emit(type)));
+            output.AddSource(type.Hierarchy.HintName, SourceText.From(SourceEmitter.Emit(type), Utf8WithoutBom)));
 
         context.RegisterSourceOutput(options, static (output, settings) =>
         {

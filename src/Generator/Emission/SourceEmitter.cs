@@ -11,9 +11,6 @@ namespace Telemetry.Generators.SourceGeneration.Emission;
 /// </summary>
 internal static class SourceEmitter
 {
-    private const string ClientLocal = "__client";
-    private const string PropertiesLocal = "__properties";
-
     /// <summary>Writes the source text of <paramref name="type"/>.</summary>
     public static string Emit(TypeToEmit type)
     {
@@ -64,7 +61,6 @@ internal static class SourceEmitter
             enumHelpers[type.Enums[i].QualifiedName] = "__TelemetryEnum" + i;
         }
 
-        var values = new ValueExpressionWriter(enumHelpers);
         var first = true;
         foreach (var method in type.Methods)
         {
@@ -74,7 +70,7 @@ internal static class SourceEmitter
             }
 
             first = false;
-            WriteMethod(writer, method, values, type.Options);
+            WriteMethod(writer, method, enumHelpers, type.Options);
         }
 
         foreach (var enumInfo in type.Enums)
@@ -87,7 +83,7 @@ internal static class SourceEmitter
     private static void WriteMethod(
         IndentedWriter writer,
         EventMethodInfo method,
-        ValueExpressionWriter values,
+        IReadOnlyDictionary<string, string> enumHelpers,
         GeneratorOptions options)
     {
         var parameters = string.Join(", ", method.Parameters.Select(parameter =>
@@ -105,7 +101,7 @@ internal static class SourceEmitter
         writer.OpenBlock();
         if (method.IsValid)
         {
-            WriteTrackingBody(writer, method, values, options.Naming);
+            WriteTrackingBody(writer, method, enumHelpers, options.Naming);
         }
         else
         {
@@ -118,11 +114,15 @@ internal static class SourceEmitter
     private static void WriteTrackingBody(
         IndentedWriter writer,
         EventMethodInfo method,
-        ValueExpressionWriter values,
+        IReadOnlyDictionary<string, string> enumHelpers,
         NamingPolicy naming)
     {
-        writer.WriteLine("var " + ClientLocal + " = " + method.Client.Expression + ";");
-        writer.WriteLine("if (" + ClientLocal + " is null || !" + ClientLocal + ".IsEnabled)");
+        var names = new LocalNames(method.Parameters.Select(parameter => parameter.Name));
+        var values = new ValueExpressionWriter(enumHelpers, names);
+        var client = names.Client;
+
+        writer.WriteLine("var " + client + " = " + method.Client.Expression + ";");
+        writer.WriteLine("if (" + client + " is null || !" + client + ".IsEnabled)");
         writer.OpenBlock();
         writer.WriteLine("return;");
         writer.CloseBlock();
@@ -132,25 +132,49 @@ internal static class SourceEmitter
         var eventName = Literal(method.EventName!);
         if (properties.Count == 0)
         {
-            writer.WriteLine(ClientLocal + ".Track(" + eventName + ", null);");
+            writer.WriteLine(client + ".Track(" + eventName + ", null);");
             return;
         }
 
-        writer.WriteLine("var " + PropertiesLocal + " = new global::Telemetry.Generators.TelemetryProperties("
+        writer.WriteLine("var " + names.Properties + " = new global::Telemetry.Generators.TelemetryProperties("
             + properties.Count + ");");
+
+        // Enumerating a user's collection runs user code, which may throw. A failure drops the event, never the call.
+        var readsUserCode = properties.Any(parameter => RunsUserCode(parameter.Value));
+        if (readsUserCode)
+        {
+            writer.WriteLine("try");
+            writer.OpenBlock();
+        }
+
         foreach (var parameter in properties)
         {
             var key = parameter.Rename ?? PropertyNaming.Convert(parameter.Name, naming);
-            writer.WriteLine(PropertiesLocal + ".Add(" + Literal(key) + ", "
+            writer.WriteLine(names.Properties + ".Add(" + Literal(key) + ", "
                 + values.Write(parameter.Value, parameter.Identifier) + ");");
         }
 
-        writer.WriteLine(ClientLocal + ".Track(" + eventName + ", " + PropertiesLocal + ");");
+        if (readsUserCode)
+        {
+            writer.CloseBlock();
+            writer.WriteLine("catch (global::System.Exception " + names.Exception + ")");
+            writer.OpenBlock();
+            writer.WriteLine(client + ".ReportCaptureFailure(" + eventName + ", " + names.Exception + ");");
+            writer.WriteLine("return;");
+            writer.CloseBlock();
+            writer.WriteBlankLine();
+        }
+
+        writer.WriteLine(client + ".Track(" + eventName + ", " + names.Properties + ");");
     }
 
+    private static bool RunsUserCode(ValueInfo value) =>
+        value.Kind is ValueKind.Sequence or ValueKind.Dictionary
+        || (value.Element is { } element && RunsUserCode(element));
+
     /// <summary>
-    /// Writes a body that sends nothing, for a declaration the analyzers report as invalid, so that the only error
-    /// the user sees is that report and not a missing implementation.
+    /// Writes a body that sends nothing, for a declaration that cannot be tracked as written, so that the build
+    /// shows no follow-on error about a missing implementation.
     /// </summary>
     private static void WriteEmptyBody(IndentedWriter writer, EventMethodInfo method, GeneratorOptions options)
     {

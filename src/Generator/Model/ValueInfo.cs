@@ -31,11 +31,21 @@ internal enum ValueKind
 /// <param name="ElementType">For sequences and dictionaries, the element or value type as written in code.</param>
 /// <param name="Element">For nullable values, sequences and dictionaries, how the inner value is converted.</param>
 /// <param name="Enum">For enums, the enum's members.</param>
-internal sealed record ValueInfo(ValueKind Kind, string? ElementType, ValueInfo? Element, EnumInfo? Enum)
+/// <param name="Cast">For direct values with no <c>From</c> overload of their own, the type to cast to first, e.g.
+/// <c>long</c> for <c>nint</c>.</param>
+internal sealed record ValueInfo(
+    ValueKind Kind,
+    string? ElementType,
+    ValueInfo? Element,
+    EnumInfo? Enum,
+    string? Cast = null)
 {
     public static ValueInfo Unsupported { get; } = new(ValueKind.Unsupported, null, null, null);
 
     public static ValueInfo Direct { get; } = new(ValueKind.Direct, null, null, null);
+
+    /// <summary>Creates a direct value sent through the <c>From</c> overload of <paramref name="cast"/>.</summary>
+    public static ValueInfo Converted(string cast) => new(ValueKind.Direct, null, null, null, cast);
 
     /// <summary>Gets whether this value and every inner value can be written.</summary>
     public bool IsSupported => Kind switch

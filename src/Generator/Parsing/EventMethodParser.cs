@@ -28,7 +28,8 @@ internal static class EventMethodParser
             || context.TargetNode is not MethodDeclarationSyntax syntax
             || !IsPartialDefinition(method, syntax)
             || method.ReturnsByRef
-            || method.ReturnsByRefReadonly)
+            || method.ReturnsByRefReadonly
+            || !CanRedeclare(method, syntax))
         {
             return null;
         }
@@ -50,7 +51,7 @@ internal static class EventMethodParser
 
         var client = clientParameters.Count == 1
             ? new ClientInfo(clientParameters[0].Identifier)
-            : FindClientMember(method) ?? ClientInfo.Default;
+            : ClientFinder.Find(method) ?? ClientInfo.Default;
 
         return new EventMethodInfo(
             hierarchy,
@@ -63,8 +64,8 @@ internal static class EventMethodParser
             new EquatableArray<ParameterInfo>(parameters),
             client,
             isValid,
-            syntax.SyntaxTree.FilePath,
-            syntax.SpanStart);
+            FindDeclarationIndex(method.ContainingType, syntax),
+            syntax.Parent is TypeDeclarationSyntax parent ? parent.Members.IndexOf(syntax) : 0);
     }
 
     private static bool IsPartialDefinition(IMethodSymbol method, MethodDeclarationSyntax syntax) =>
@@ -73,6 +74,63 @@ internal static class EventMethodParser
         && syntax.ExpressionBody is null
         && method.PartialImplementationPart is null
         && method.ContainingType is not null;
+
+    /// <summary>
+    /// Returns whether a matching implementation can be written at all. A signature with a syntax error or an
+    /// unresolved type would only be copied into the generated file as more errors, and a second definition of the
+    /// same method would get a second implementation; in those cases the compiler's own error is the one to show.
+    /// </summary>
+    private static bool CanRedeclare(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        if (syntax.ParameterList.ContainsDiagnostics
+            || syntax.ReturnType.ContainsDiagnostics
+            || syntax.TypeParameterList?.ContainsDiagnostics == true
+            || syntax.ConstraintClauses.Any(clause => clause.ContainsDiagnostics)
+            || method.ReturnType.TypeKind == TypeKind.Error
+            || method.Parameters.Any(parameter => parameter.Name.Length == 0 || ContainsErrorType(parameter.Type)))
+        {
+            return false;
+        }
+
+        // CS0756 (several defining declarations): only the first one declared gets a body.
+        var firstDefinition = method.ContainingType.GetMembers(method.Name)
+            .OfType<IMethodSymbol>()
+            .Where(candidate => candidate.IsPartialDefinition && HaveSameParameters(candidate, method))
+            .SelectMany(candidate => candidate.DeclaringSyntaxReferences)
+            .OrderBy(reference => reference.SyntaxTree.FilePath, System.StringComparer.Ordinal)
+            .ThenBy(reference => reference.Span.Start)
+            .FirstOrDefault();
+
+        return firstDefinition is null
+            || (firstDefinition.SyntaxTree == syntax.SyntaxTree && firstDefinition.Span.Start == syntax.SpanStart);
+    }
+
+    private static bool ContainsErrorType(ITypeSymbol type) => type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
+        _ => false,
+    };
+
+    private static bool HaveSameParameters(IMethodSymbol left, IMethodSymbol right) =>
+        left.Parameters.Length == right.Parameters.Length
+        && left.Parameters.Zip(right.Parameters, (a, b) => SymbolEqualityComparer.Default.Equals(a.Type, b.Type))
+            .All(same => same);
+
+    private static int FindDeclarationIndex(INamedTypeSymbol type, MethodDeclarationSyntax syntax)
+    {
+        var references = type.DeclaringSyntaxReferences;
+        for (var i = 0; i < references.Length; i++)
+        {
+            if (references[i].SyntaxTree == syntax.SyntaxTree && references[i].Span.Contains(syntax.Span))
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
 
     private static string? ReadEventName(IEnumerable<AttributeData> attributes)
     {
@@ -139,7 +197,7 @@ internal static class EventMethodParser
             return parameter.Modifiers.Length == 0;
         }
 
-        // NOTE: in and ref readonly are read like values; ref, out, params and scoped are rejected by the analyzers.
+        // in and ref readonly parameters are read like values. ref, out, params and scoped make the method invalid.
         var modifiers = parameter.Modifiers.Split(' ');
         var rejected = modifiers.Any(modifier => modifier is "out" or "params" or "scoped")
             || (modifiers.Contains("ref") && !modifiers.Contains("readonly"));
@@ -148,43 +206,4 @@ internal static class EventMethodParser
             && parameter.Value.IsSupported
             && (parameter.Rename is null || parameter.Rename.Trim().Length > 0);
     }
-
-    /// <summary>
-    /// Finds a field or property of type <c>TelemetryClient</c> on the containing type or its base types: instance or
-    /// static members for an instance method, static members for a static method. The nearest type wins, then the
-    /// first member declared.
-    /// </summary>
-    private static ClientInfo? FindClientMember(IMethodSymbol method)
-    {
-        for (var type = method.ContainingType; type is not null; type = type.BaseType)
-        {
-            var isBaseType = !SymbolEqualityComparer.Default.Equals(type, method.ContainingType);
-            foreach (var member in type.GetMembers())
-            {
-                if (member.IsImplicitlyDeclared
-                    || (method.IsStatic && !member.IsStatic)
-                    || (isBaseType && member.DeclaredAccessibility == Accessibility.Private)
-                    || !IsClientMember(member))
-                {
-                    continue;
-                }
-
-                var name = SymbolFormats.EscapeIdentifier(member.Name);
-                return member.IsStatic
-                    ? new ClientInfo(type.ToDisplayString(SymbolFormats.Type) + "." + name)
-                    : new ClientInfo("this." + name);
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsClientMember(ISymbol member) => member switch
-    {
-        IFieldSymbol field => SymbolFormats.IsRuntimeType(field.Type, "TelemetryClient"),
-        IPropertySymbol property => !property.IsIndexer
-            && property.GetMethod is not null
-            && SymbolFormats.IsRuntimeType(property.Type, "TelemetryClient"),
-        _ => false,
-    };
 }

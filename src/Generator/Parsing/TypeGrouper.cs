@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Telemetry.Generators.SourceGeneration.Model;
+using Telemetry.Generators.SourceGeneration.Naming;
 
 namespace Telemetry.Generators.SourceGeneration.Parsing;
 
@@ -13,7 +14,7 @@ internal static class TypeGrouper
 {
     /// <summary>
     /// Groups <paramref name="methods"/> by hierarchy, ordered by hint name, with each type's methods in declaration
-    /// order. Positions are cleared afterwards so that an edit that only moves a method leaves the output unchanged.
+    /// order. The order keys are cleared afterwards, so that the model still compares equal when only they change.
     /// </summary>
     public static ImmutableArray<TypeToEmit> Group(ImmutableArray<EventMethodInfo> methods, GeneratorOptions options)
     {
@@ -30,9 +31,14 @@ internal static class TypeGrouper
         GeneratorOptions options)
     {
         var ordered = methods
-            .OrderBy(method => method.FilePath, StringComparer.Ordinal)
-            .ThenBy(method => method.Position)
-            .Select(method => method with { FilePath = string.Empty, Position = 0 })
+            .OrderBy(method => method.DeclarationIndex)
+            .ThenBy(method => method.MemberIndex)
+            .Select(method => method with
+            {
+                DeclarationIndex = 0,
+                MemberIndex = 0,
+                IsValid = method.IsValid && HasDistinctKeys(method, options.Naming),
+            })
             .ToList();
 
         var enums = new Dictionary<string, EnumInfo>(StringComparer.Ordinal);
@@ -49,6 +55,18 @@ internal static class TypeGrouper
             new EquatableArray<EventMethodInfo>(ordered),
             new EquatableArray<EnumInfo>(enums.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(p => p.Value)),
             options);
+    }
+
+    /// <summary>
+    /// Returns whether every property key is distinct once the naming policy and renames apply. Two parameters such as
+    /// <c>modelType</c> and <c>model_type</c> would otherwise send one key, and one value would be lost.
+    /// </summary>
+    private static bool HasDistinctKeys(EventMethodInfo method, NamingPolicy naming)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        return method.Parameters
+            .Where(parameter => !parameter.IsClient)
+            .All(parameter => keys.Add(parameter.Rename ?? PropertyNaming.Convert(parameter.Name, naming)));
     }
 
     private static void CollectEnums(ValueInfo value, Dictionary<string, EnumInfo> enums)

@@ -45,6 +45,11 @@ internal static class ValueClassifier
             return ValueInfo.Direct;
         }
 
+        if (FindCast(type) is { } cast)
+        {
+            return ValueInfo.Converted(cast);
+        }
+
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
             return new ValueInfo(ValueKind.Enum, null, null, DescribeEnum(enumType));
@@ -102,6 +107,32 @@ internal static class ValueClassifier
         return type is INamedTypeSymbol { Arity: 0, ContainingType: null } named
             && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
             && DirectTypes.Contains("System." + named.Name);
+    }
+
+    /// <summary>
+    /// Returns the type to cast numbers without a <c>From</c> overload to: <c>nint</c> and <c>nuint</c> widen to 64
+    /// bits, <c>Half</c> widens to <c>float</c>, and <c>Int128</c> and <c>UInt128</c> become <c>double</c>, which keeps
+    /// about 15 significant digits, as most JSON readers do anyway.
+    /// </summary>
+    private static string? FindCast(ITypeSymbol type)
+    {
+        if (type.IsNativeIntegerType)
+        {
+            return type.SpecialType == SpecialType.System_IntPtr ? "long" : "ulong";
+        }
+
+        if (type is not INamedTypeSymbol { Arity: 0, ContainingType: null } named
+            || named.ContainingNamespace is not { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+        {
+            return null;
+        }
+
+        return named.Name switch
+        {
+            "Half" => "float",
+            "Int128" or "UInt128" => "double",
+            _ => null,
+        };
     }
 
     private static ValueInfo Container(ValueKind kind, ITypeSymbol elementType, int depth) =>

@@ -113,6 +113,20 @@ public sealed class ClientSelectionTests
         }
         """;
 
+    private const string PrimaryConstructorSource = """
+        using Telemetry.Generators;
+
+        namespace MyApp;
+
+        public sealed partial class Reporter(TelemetryClient telemetry)
+        {
+            [TelemetryEvent("Report Written")]
+            public partial void ReportWritten(int pages);
+
+            public static void Run(TelemetryClient telemetry) => new Reporter(telemetry).ReportWritten(6);
+        }
+        """;
+
     private const string DefaultSource = """
         using Telemetry.Generators;
 
@@ -247,5 +261,22 @@ public sealed class ClientSelectionTests
 
         Assert.False(recorder.Client.IsEnabled);
         Assert.Empty(recorder.FlushItems());
+    }
+
+    [Fact]
+    public void PrimaryConstructor_MatchesSnapshot() => Snapshot.Verify(GeneratorHarness.Run(PrimaryConstructorSource));
+
+    [Fact]
+    public void PrimaryConstructor_SendsThroughParameter()
+    {
+        using var defaultRecorder = TelemetryRecorder.InstallAsDefault();
+        using var recorder = TelemetryRecorder.Create();
+        using var assembly = GeneratorHarness.CompileAndLoad(PrimaryConstructorSource);
+
+        assembly.InvokeStatic("MyApp.Reporter", "Run", recorder.Client);
+
+        var item = recorder.FlushSingleItem();
+        Assert.Equal(("Report Written", """{"pages":6}"""), (item.Event, item.Properties.ToString()));
+        Assert.Empty(defaultRecorder.FlushItems());
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Telemetry.Generators.SourceGeneration.Tests.Infrastructure;
 using Xunit;
 
@@ -112,6 +113,23 @@ public sealed class NameCollisionTests
         }
         """;
 
+    private const string GeneratedNameSource = """
+        using System.Collections.Generic;
+        using Telemetry.Generators;
+
+        namespace MyApp;
+
+        public static partial class Events
+        {
+            [TelemetryEvent("Generated Names Taken")]
+            public static partial void GeneratedNamesTaken(
+                int __client,
+                int __properties,
+                List<string> __item0,
+                List<List<int>> __exception);
+        }
+        """;
+
     [Fact]
     public void LookalikeTypes_MatchSnapshot() => Snapshot.Verify(GeneratorHarness.Run(LookalikeTypesSource));
 
@@ -175,5 +193,24 @@ public sealed class NameCollisionTests
 
         var item = recorder.FlushSingleItem();
         Assert.Equal("""{"client":"cli","properties":2,"value":true,"item":"i"}""", item.Properties.ToString());
+    }
+
+    [Fact]
+    public void ParametersNamedLikeGeneratedLocals_MatchSnapshot() =>
+        Snapshot.Verify(GeneratorHarness.Run(GeneratedNameSource));
+
+    [Fact]
+    public void ParametersNamedLikeGeneratedLocals_SendProperties()
+    {
+        using var recorder = TelemetryRecorder.InstallAsDefault();
+        using var assembly = GeneratorHarness.CompileAndLoad(GeneratedNameSource);
+        var nested = new List<List<int>> { new() { 1, 2 }, new() { 3 } };
+
+        assembly.InvokeStatic("MyApp.Events", "GeneratedNamesTaken", 1, 2, new List<string> { "a" }, nested);
+
+        var item = recorder.FlushSingleItem();
+        Assert.Equal(
+            """{"client":1,"properties":2,"item0":["a"],"exception":[[1,2],[3]]}""",
+            item.Properties.ToString());
     }
 }

@@ -31,11 +31,20 @@ namespace MyApp.Cli
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(5);
-            __properties.Add("seconds", global::Telemetry.Generators.TelemetryValue.From(seconds));
-            __properties.Add("languages", global::Telemetry.Generators.TelemetryValue.FromSequence<string>(languages, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
-            __properties.Add("counts", global::Telemetry.Generators.TelemetryValue.FromDictionary<int>(counts, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
-            __properties.Add("exit_code", (exitCode.HasValue ? global::Telemetry.Generators.TelemetryValue.From(exitCode.GetValueOrDefault()) : global::Telemetry.Generators.TelemetryValue.Null));
-            __properties.Add("comment", global::Telemetry.Generators.TelemetryValue.From(comment));
+            try
+            {
+                __properties.Add("seconds", global::Telemetry.Generators.TelemetryValue.From(seconds));
+                __properties.Add("languages", global::Telemetry.Generators.TelemetryValue.FromSequence<string>(languages, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+                __properties.Add("counts", global::Telemetry.Generators.TelemetryValue.FromDictionary<int>(counts, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+                __properties.Add("exit_code", (exitCode.HasValue ? global::Telemetry.Generators.TelemetryValue.From(exitCode.GetValueOrDefault()) : global::Telemetry.Generators.TelemetryValue.Null));
+                __properties.Add("comment", global::Telemetry.Generators.TelemetryValue.From(comment));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("Training Finished", __exception);
+                return;
+            }
+
             __client.Track("Training Finished", __properties);
         }
 

@@ -16,8 +16,17 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(2);
-            __properties.Add("counts", global::Telemetry.Generators.TelemetryValue.FromDictionary<int>(counts, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
-            __properties.Add("name", global::Telemetry.Generators.TelemetryValue.From(name));
+            try
+            {
+                __properties.Add("counts", global::Telemetry.Generators.TelemetryValue.FromDictionary<int>(counts, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+                __properties.Add("name", global::Telemetry.Generators.TelemetryValue.From(name));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("Lookalikes Ignored", __exception);
+                return;
+            }
+
             __client.Track("Lookalikes Ignored", __properties);
         }
     }

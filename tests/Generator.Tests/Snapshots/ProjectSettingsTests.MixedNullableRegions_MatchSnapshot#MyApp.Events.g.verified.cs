@@ -16,8 +16,17 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(2);
-            __properties.Add("comment", global::Telemetry.Generators.TelemetryValue.From(comment));
-            __properties.Add("tags", global::Telemetry.Generators.TelemetryValue.FromSequence<string?>(tags, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("comment", global::Telemetry.Generators.TelemetryValue.From(comment));
+                __properties.Add("tags", global::Telemetry.Generators.TelemetryValue.FromSequence<string?>(tags, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("Annotated Region", __exception);
+                return;
+            }
+
             __client.Track("Annotated Region", __properties);
         }
 
@@ -31,8 +40,17 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(2);
-            __properties.Add("comment", global::Telemetry.Generators.TelemetryValue.From(comment));
-            __properties.Add("tags", global::Telemetry.Generators.TelemetryValue.FromSequence<string>(tags, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("comment", global::Telemetry.Generators.TelemetryValue.From(comment));
+                __properties.Add("tags", global::Telemetry.Generators.TelemetryValue.FromSequence<string>(tags, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("Oblivious Region", __exception);
+                return;
+            }
+
             __client.Track("Oblivious Region", __properties);
         }
 

@@ -16,9 +16,18 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(3);
-            __properties.Add("comment", global::Telemetry.Generators.TelemetryValue.From(comment));
-            __properties.Add("name", global::Telemetry.Generators.TelemetryValue.From(name));
-            __properties.Add("tags", global::Telemetry.Generators.TelemetryValue.FromSequence<string?>(tags, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("comment", global::Telemetry.Generators.TelemetryValue.From(comment));
+                __properties.Add("name", global::Telemetry.Generators.TelemetryValue.From(name));
+                __properties.Add("tags", global::Telemetry.Generators.TelemetryValue.FromSequence<string?>(tags, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("Nullable Enabled", __exception);
+                return;
+            }
+
             __client.Track("Nullable Enabled", __properties);
         }
     }

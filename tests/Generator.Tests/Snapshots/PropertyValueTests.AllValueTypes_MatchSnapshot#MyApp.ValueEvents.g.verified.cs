@@ -273,6 +273,76 @@ namespace MyApp
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
+        public static partial void NativeIntegerEvent(global::Telemetry.Generators.TelemetryClient client, nint value)
+        {
+            var __client = client;
+            if (__client is null || !__client.IsEnabled)
+            {
+                return;
+            }
+
+            var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
+            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.From((long)value));
+            __client.Track("NativeInteger", __properties);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
+        public static partial void NativeUnsignedIntegerEvent(global::Telemetry.Generators.TelemetryClient client, nuint value)
+        {
+            var __client = client;
+            if (__client is null || !__client.IsEnabled)
+            {
+                return;
+            }
+
+            var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
+            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.From((ulong)value));
+            __client.Track("NativeUnsignedInteger", __properties);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
+        public static partial void HalfEvent(global::Telemetry.Generators.TelemetryClient client, global::System.Half value)
+        {
+            var __client = client;
+            if (__client is null || !__client.IsEnabled)
+            {
+                return;
+            }
+
+            var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
+            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.From((float)value));
+            __client.Track("Half", __properties);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
+        public static partial void Int128Event(global::Telemetry.Generators.TelemetryClient client, global::System.Int128 value)
+        {
+            var __client = client;
+            if (__client is null || !__client.IsEnabled)
+            {
+                return;
+            }
+
+            var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
+            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.From((double)value));
+            __client.Track("Int128", __properties);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
+        public static partial void UInt128SmallEvent(global::Telemetry.Generators.TelemetryClient client, global::System.UInt128 value)
+        {
+            var __client = client;
+            if (__client is null || !__client.IsEnabled)
+            {
+                return;
+            }
+
+            var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
+            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.From((double)value));
+            __client.Track("UInt128Small", __properties);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
         public static partial void EnumMemberEvent(global::Telemetry.Generators.TelemetryClient client, global::MyApp.ModelKind value)
         {
             var __client = client;
@@ -604,7 +674,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<int>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<int>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("Int32Array", __exception);
+                return;
+            }
+
             __client.Track("Int32Array", __properties);
         }
 
@@ -618,7 +697,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<string>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<string>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("EmptyArray", __exception);
+                return;
+            }
+
             __client.Track("EmptyArray", __properties);
         }
 
@@ -632,7 +720,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<int>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<int>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("ArrayNull", __exception);
+                return;
+            }
+
             __client.Track("ArrayNull", __properties);
         }
 
@@ -646,7 +743,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<string?>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<string?>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("StringList", __exception);
+                return;
+            }
+
             __client.Track("StringList", __properties);
         }
 
@@ -660,7 +766,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<global::System.Guid>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<global::System.Guid>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("GuidSequence", __exception);
+                return;
+            }
+
             __client.Track("GuidSequence", __properties);
         }
 
@@ -674,7 +789,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<global::MyApp.ModelKind>(value, __item0 => __TelemetryEnum3(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<global::MyApp.ModelKind>(value, __item0 => __TelemetryEnum3(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("EnumList", __exception);
+                return;
+            }
+
             __client.Track("EnumList", __properties);
         }
 
@@ -688,7 +812,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<int?>(value, __item0 => (__item0.HasValue ? global::Telemetry.Generators.TelemetryValue.From(__item0.GetValueOrDefault()) : global::Telemetry.Generators.TelemetryValue.Null)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<int?>(value, __item0 => (__item0.HasValue ? global::Telemetry.Generators.TelemetryValue.From(__item0.GetValueOrDefault()) : global::Telemetry.Generators.TelemetryValue.Null)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("NullableInt32Array", __exception);
+                return;
+            }
+
             __client.Track("NullableInt32Array", __properties);
         }
 
@@ -702,7 +835,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<long>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<long>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("ImmutableArray", __exception);
+                return;
+            }
+
             __client.Track("ImmutableArray", __properties);
         }
 
@@ -716,7 +858,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<global::MyApp.ModelKind>(value, __item0 => __TelemetryEnum3(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<global::MyApp.ModelKind>(value, __item0 => __TelemetryEnum3(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("EnumDictionary", __exception);
+                return;
+            }
+
             __client.Track("EnumDictionary", __properties);
         }
 
@@ -730,7 +881,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<int[]>(value, __item0 => global::Telemetry.Generators.TelemetryValue.FromSequence<int>(__item0, __item1 => global::Telemetry.Generators.TelemetryValue.From(__item1))));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromSequence<int[]>(value, __item0 => global::Telemetry.Generators.TelemetryValue.FromSequence<int>(__item0, __item1 => global::Telemetry.Generators.TelemetryValue.From(__item1))));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("NestedArray", __exception);
+                return;
+            }
+
             __client.Track("NestedArray", __properties);
         }
 
@@ -744,7 +904,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<int>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<int>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("Int32Dictionary", __exception);
+                return;
+            }
+
             __client.Track("Int32Dictionary", __properties);
         }
 
@@ -758,7 +927,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<double?>(value, __item0 => (__item0.HasValue ? global::Telemetry.Generators.TelemetryValue.From(__item0.GetValueOrDefault()) : global::Telemetry.Generators.TelemetryValue.Null)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<double?>(value, __item0 => (__item0.HasValue ? global::Telemetry.Generators.TelemetryValue.From(__item0.GetValueOrDefault()) : global::Telemetry.Generators.TelemetryValue.Null)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("NullableDoubleReadOnlyDictionary", __exception);
+                return;
+            }
+
             __client.Track("NullableDoubleReadOnlyDictionary", __properties);
         }
 
@@ -772,7 +950,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<string>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<string>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("StringDictionaryInterface", __exception);
+                return;
+            }
+
             __client.Track("StringDictionaryInterface", __properties);
         }
 
@@ -786,7 +973,16 @@ namespace MyApp
             }
 
             var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
-            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<int>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            try
+            {
+                __properties.Add("value", global::Telemetry.Generators.TelemetryValue.FromDictionary<int>(value, __item0 => global::Telemetry.Generators.TelemetryValue.From(__item0)));
+            }
+            catch (global::System.Exception __exception)
+            {
+                __client.ReportCaptureFailure("DictionaryNull", __exception);
+                return;
+            }
+
             __client.Track("DictionaryNull", __properties);
         }
 
