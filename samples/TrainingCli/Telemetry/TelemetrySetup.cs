@@ -6,8 +6,8 @@ using TrainingCli.CommandLine;
 namespace TrainingCli.Telemetry;
 
 /// <summary>
-/// Creates the tool's telemetry client: one that sends to Segment when a write key is found, else one that prints
-/// the batches it would send.
+/// Creates the tool's telemetry client, which sends to Segment when a write key is found and else prints the
+/// batches it would send.
 /// </summary>
 internal static class TelemetrySetup
 {
@@ -25,33 +25,24 @@ internal static class TelemetrySetup
     /// <exception cref="UsageException"><c>--endpoint</c> was given but no write key was found.</exception>
     public static TelemetryClient CreateClient(GlobalOptions options, TextWriter printOutput, TimeProvider clock)
     {
-        var sendingClient = new TelemetryClient(new TelemetryOptions
+        var client = new TelemetryClient(new TelemetryOptions
         {
             AppName = AppName,
             EnvironmentPrefix = EnvironmentPrefix,
             WriteKey = options.WriteKey,
             Endpoint = options.Endpoint,
+            FallbackSink = new PrintSink(printOutput, clock),
             TimeProvider = clock,
         });
 
-        if (sendingClient.WriteKeySource != TelemetryWriteKeySource.None)
+        if (options.Endpoint is not null && client.WriteKeySource == TelemetryWriteKeySource.None)
         {
-            return sendingClient;
-        }
-
-        sendingClient.Dispose();
-        if (options.Endpoint is not null)
-        {
+            client.Dispose();
             throw new UsageException(
                 $"Option {GlobalOptions.EndpointOption} needs a write key. Pass {GlobalOptions.WriteKeyOption} or "
-                + $"set {sendingClient.WriteKeyEnvironmentVariable}.");
+                + $"set {client.WriteKeyEnvironmentVariable}.");
         }
 
-        return new TelemetryClient(new TelemetryOptions
-        {
-            AppName = AppName,
-            Sink = new PrintSink(printOutput, clock),
-            TimeProvider = clock,
-        });
+        return client;
     }
 }

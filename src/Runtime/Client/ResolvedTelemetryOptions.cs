@@ -45,7 +45,10 @@ internal sealed class ResolvedTelemetryOptions
 
     internal ILogger Logger { get; }
 
-    /// <summary>The sink to send to, or null when the client is disabled.</summary>
+    /// <summary>
+    /// The sink to send to: <see cref="TelemetryOptions.Sink"/>, an HTTP sink for the write key found, or
+    /// <see cref="TelemetryOptions.FallbackSink"/>. Null when the client is disabled.
+    /// </summary>
     internal ITelemetrySink? Sink { get; private set; }
 
     /// <summary>Whether the client created <see cref="Sink"/> and must dispose it.</summary>
@@ -78,6 +81,7 @@ internal sealed class ResolvedTelemetryOptions
             FindWriteKey(options, resolved.WriteKeyVariable, entryAssembly);
         if (writeKey is null)
         {
+            resolved.Sink = options.FallbackSink;
             return resolved;
         }
 

@@ -22,7 +22,8 @@ public sealed class TelemetryOptions
     /// <c>&lt;EnvironmentPrefix&gt;_TELEMETRY_WRITE_KEY</c>, and then the entry assembly's
     /// <see cref="AssemblyMetadataAttribute"/> with the key <c>Telemetry.Generators.WriteKey</c>, which the MSBuild
     /// property <c>TelemetryWriteKey</c> adds at build time.
-    /// With no key from any source and no <see cref="Sink"/>, the client is disabled and never uses the network.
+    /// With no key from any source and no <see cref="Sink"/>, the client uses <see cref="FallbackSink"/>, or is
+    /// disabled and never uses the network when that is null too.
     /// An empty or white-space value is invalid.
     /// </remarks>
     public string? WriteKey { get; set; }
@@ -41,10 +42,23 @@ public sealed class TelemetryOptions
     /// Sink that receives the batches instead of Segment's HTTP API.
     /// </summary>
     /// <remarks>
-    /// Default: null, which means a <see cref="SegmentHttpSink"/> when a write key is found. When set, the write key
-    /// and <see cref="Endpoint"/> are ignored, and the client does not dispose the sink.
+    /// Default: null, which means a <see cref="SegmentHttpSink"/> when a write key is found. When set, the write key,
+    /// <see cref="Endpoint"/> and <see cref="FallbackSink"/> are ignored, and the client does not dispose the sink.
     /// </remarks>
     public ITelemetrySink? Sink { get; set; }
+
+    /// <summary>
+    /// Sink that receives the batches when <see cref="Sink"/> is null and no write key is found.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means the client is disabled when no write key is found. The client uses this sink
+    /// only when <see cref="Sink"/> is null and no write key comes from <see cref="WriteKey"/>, the environment
+    /// variable or the entry assembly's metadata. It is then enabled, and
+    /// <see cref="TelemetryClient.WriteKeySource"/> is <see cref="TelemetryWriteKeySource.None"/>. A
+    /// <see cref="PrintSink"/> here shows during development what would be sent. It is ignored when
+    /// <see cref="Enabled"/> is <see langword="false"/>, and the client does not dispose it.
+    /// </remarks>
+    public ITelemetrySink? FallbackSink { get; set; }
 
     /// <summary>
     /// Application name sent as <c>context.app.name</c>.
