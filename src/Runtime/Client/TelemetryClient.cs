@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 
@@ -35,6 +36,10 @@ public sealed partial class TelemetryClient : IDisposable
     private List<TrackItem> _pending = new();
     private bool _queueFullLogged;
     private bool _disposeCompleted;
+
+    // Event names whose capture failure has been logged, locked on itself. Generated code passes constant names, so
+    // the set grows to at most the number of event methods.
+    private readonly HashSet<string> _captureFailuresLogged = new(StringComparer.Ordinal);
 
     // Lets one flush at a time call the sink, so batches reach it in tracking order.
     private readonly SemaphoreSlim _flushGate = new(1, 1);
@@ -124,8 +129,9 @@ public sealed partial class TelemetryClient : IDisposable
     public long SentCount => Interlocked.Read(ref _sentCount);
 
     /// <summary>
-    /// Number of events lost: rejected because the queue was full or the track item could not be created, in a
-    /// batch that the sink failed to send, or still waiting when the client was disposed.
+    /// Number of events lost: rejected because the queue was full or the track item could not be created, not
+    /// tracked because reading their property values threw, in a batch that the sink failed to send, or still
+    /// waiting when the client was disposed.
     /// </summary>
     public long DroppedCount => Interlocked.Read(ref _droppedCount);
 
@@ -204,6 +210,42 @@ public sealed partial class TelemetryClient : IDisposable
             LogSafely(
                 static (logger, state) => TelemetryLog.QueueFull(logger, state.EventName, state.MaxQueueLength),
                 (EventName: eventName, MaxQueueLength: _maxQueueLength));
+        }
+    }
+
+    /// <summary>
+    /// Counts an event as dropped because reading its property values threw, and logs a warning the first time
+    /// this happens for <paramref name="eventName"/> on this client. Generated track methods call it.
+    /// </summary>
+    /// <param name="eventName">The name of the event that was not tracked. Null is accepted.</param>
+    /// <param name="exception">The exception thrown while reading the property values. Null is accepted.</param>
+    /// <remarks>
+    /// <para>
+    /// Each call adds one to <see cref="DroppedCount"/>, also when the client is disabled or disposed. The method
+    /// does not throw, and an exception from the logger is discarded.
+    /// </para>
+    /// <para>
+    /// The warning names the event and the exception type. It leaves out the exception's message and stack trace,
+    /// because a collection's exception message can contain property values. Later failures of the same event
+    /// name are counted without a log entry.
+    /// </para>
+    /// </remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void ReportCaptureFailure(string eventName, Exception exception)
+    {
+        Interlocked.Increment(ref _droppedCount);
+
+        bool firstFailure;
+        lock (_captureFailuresLogged)
+        {
+            firstFailure = _captureFailuresLogged.Add(eventName ?? string.Empty);
+        }
+
+        if (firstFailure)
+        {
+            LogSafely(
+                static (logger, state) => TelemetryLog.CaptureFailed(logger, state.EventName, state.ExceptionType),
+                (EventName: eventName, ExceptionType: exception?.GetType().FullName));
         }
     }
 

@@ -76,4 +76,12 @@ internal static partial class TelemetryLog
         Message = "Telemetry client disposed after accepting {AcceptedCount}, sending {SentCount} and dropping "
             + "{DroppedCount} events.")]
     internal static partial void ClientDisposed(ILogger logger, long acceptedCount, long sentCount, long droppedCount);
+
+    [LoggerMessage(
+        EventId = 10,
+        EventName = "CaptureFailed",
+        Level = LogLevel.Warning,
+        Message = "Dropped the event '{EventName}' because reading its property values threw {ExceptionType}. "
+            + "Further failures of this event are counted in DroppedCount without a log entry.")]
+    internal static partial void CaptureFailed(ILogger logger, string? eventName, string? exceptionType);
 }

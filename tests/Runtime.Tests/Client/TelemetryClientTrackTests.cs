@@ -347,19 +347,4 @@ public sealed class TelemetryClientTrackTests
             + $"\"app\":{{\"name\":\"{appName}\",\"version\":\"{appVersion}\"}},"
             + $"\"os\":{{\"name\":\"{osName}\",\"version\":\"{Environment.OSVersion.Version}\"}}}}";
     }
-
-    private sealed class ThrowingLogger : Microsoft.Extensions.Logging.ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
-
-        public void Log<TState>(
-            Microsoft.Extensions.Logging.LogLevel logLevel,
-            Microsoft.Extensions.Logging.EventId eventId,
-            TState state,
-            Exception? exception,
-            Func<TState, Exception?, string> formatter) => throw new InvalidOperationException("logger failed");
-    }
 }
