@@ -28,6 +28,15 @@ internal static class ValueClassifier
     /// </summary>
     public static ValueInfo Classify(ITypeSymbol type) => Classify(type, depth: 0);
 
+    /// <summary>
+    /// Explains why <paramref name="type"/> cannot be sent, or returns null when it can.
+    /// </summary>
+    // TODO: name the offending inner type and detect cycles once nested objects are supported.
+    public static ValueProblem? FindProblem(ITypeSymbol type) =>
+        Classify(type).IsSupported
+            ? null
+            : new ValueProblem(ValueProblemKind.Unsupported, "it has no JSON form", null);
+
     private static ValueInfo Classify(ITypeSymbol type, int depth)
     {
         if (depth > MaxDepth || type.TypeKind == TypeKind.Error)
