@@ -26,7 +26,7 @@ namespace LegacyConsumer
         [TelemetryEvent("Data Counted")]
         static partial void DataCounted(Dictionary<string, int> counts, [TelemetryProperty("type")] string dataType);
 
-        /// <summary>Calls the private partial methods, which C# 7.3 allows only from inside the type.</summary>
+        /// <summary>Calls each event; they are private, because a C# 7.3 partial method has no accessibility.</summary>
         public static void SendAll()
         {
             TrainingStarted("rasa", false, 12);
