@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Telemetry.Generators.SourceGeneration.Diagnostics;
 using Telemetry.Generators.SourceGeneration.Model;
 
 namespace Telemetry.Generators.SourceGeneration.Parsing;
@@ -44,19 +45,34 @@ internal static class EventMethodParser
         var eventName = ReadEventName(context.Attributes);
         var parameters = ParseParameters(method, syntax);
         var clientParameters = parameters.Where(parameter => parameter.IsClient).ToList();
+        var clientSourceCount = clientParameters.Count > 0
+            ? clientParameters.Count
+            : ClientFinder.FindCandidates(method).Count;
+
+        // Each condition matches an analyzer rule, which reports the problem when the method gets a body that sends
+        // nothing. TypeGrouper adds the duplicate key rule.
         var isValid = EventNameRules.IsValid(eventName)
             && method.ReturnsVoid
-            && clientParameters.Count <= 1
+            && !syntax.Modifiers.Any(SyntaxKind.AsyncKeyword)
+            && clientSourceCount <= 1
+            && !HasReservedName(method)
+            && syntax.ParameterList.Parameters.All(parameter => !DeclarationRules.FindRejectedModifiers(parameter).Any())
             && parameters.All(IsTrackable);
 
         var client = clientParameters.Count == 1
             ? new ClientInfo(clientParameters[0].Identifier)
             : ClientFinder.Find(method) ?? ClientInfo.Default;
 
+        // 'async' is left out of the implementation: the definition already has CS1994, and an async body without
+        // await would add CS1998 in the generated file.
+        var modifiers = syntax.Modifiers
+            .Where(modifier => !modifier.IsKind(SyntaxKind.AsyncKeyword))
+            .Select(modifier => modifier.Text);
+
         return new EventMethodInfo(
             hierarchy,
             eventName,
-            string.Join(" ", syntax.Modifiers.Select(modifier => modifier.Text)),
+            string.Join(" ", modifiers),
             method.ReturnType.ToDisplayString(SymbolFormats.Type),
             SymbolFormats.EscapeIdentifier(method.Name),
             HierarchyParser.FormatTypeParameters(method.TypeParameters),
@@ -87,7 +103,8 @@ internal static class EventMethodParser
             || syntax.TypeParameterList?.ContainsDiagnostics == true
             || syntax.ConstraintClauses.Any(clause => clause.ContainsDiagnostics)
             || method.ReturnType.TypeKind == TypeKind.Error
-            || method.Parameters.Any(parameter => parameter.Name.Length == 0 || ContainsErrorType(parameter.Type)))
+            || method.Parameters.Any(parameter =>
+                parameter.Name.Length == 0 || DeclarationRules.ContainsErrorType(parameter.Type)))
         {
             return false;
         }
@@ -104,14 +121,6 @@ internal static class EventMethodParser
         return firstDefinition is null
             || (firstDefinition.SyntaxTree == syntax.SyntaxTree && firstDefinition.Span.Start == syntax.SpanStart);
     }
-
-    private static bool ContainsErrorType(ITypeSymbol type) => type switch
-    {
-        { TypeKind: TypeKind.Error } => true,
-        IArrayTypeSymbol array => ContainsErrorType(array.ElementType),
-        INamedTypeSymbol named => named.TypeArguments.Any(ContainsErrorType),
-        _ => false,
-    };
 
     private static bool HaveSameParameters(IMethodSymbol left, IMethodSymbol right) =>
         left.Parameters.Length == right.Parameters.Length
@@ -190,20 +199,19 @@ internal static class EventMethodParser
         return null;
     }
 
-    private static bool IsTrackable(ParameterInfo parameter)
-    {
-        if (parameter.IsClient)
-        {
-            return parameter.Modifiers.Length == 0;
-        }
+    /// <summary>
+    /// Returns whether a parameter or a member of the containing type uses the prefix of generated helpers, which
+    /// would then collide with or hide them.
+    /// </summary>
+    private static bool HasReservedName(IMethodSymbol method) =>
+        method.Parameters.Any(parameter => DeclarationRules.IsReservedName(parameter.Name))
+        || DeclarationRules.FindReservedMembers(method.ContainingType).Any();
 
-        // in and ref readonly parameters are read like values. ref, out, params and scoped make the method invalid.
-        var modifiers = parameter.Modifiers.Split(' ');
-        var rejected = modifiers.Any(modifier => modifier is "out" or "params" or "scoped")
-            || (modifiers.Contains("ref") && !modifiers.Contains("readonly"));
-
-        return !rejected
-            && parameter.Value.IsSupported
-            && (parameter.Rename is null || parameter.Rename.Trim().Length > 0);
-    }
+    /// <summary>
+    /// Returns whether a parameter can be sent: the client is never a property, and any other value needs a type
+    /// with a JSON form and, when renamed, a key that is not blank. Modifiers are checked on the syntax.
+    /// </summary>
+    private static bool IsTrackable(ParameterInfo parameter) =>
+        parameter.IsClient
+        || (parameter.Value.IsSupported && (parameter.Rename is null || parameter.Rename.Trim().Length > 0));
 }
