@@ -52,7 +52,8 @@ internal static class DiagnosticDescriptors
         "TEL0005",
         DeclarationCategory,
         "Event method must be a partial method without a body",
-        "Event method '{0}' must be declared 'partial' with no body, so that the generator can write its body");
+        "Event method '{0}' must be a 'partial' method of a type, declared with no body, so that the generator can "
+            + "write its body");
 
     /// <summary>TEL0006: a type that contains an event method is not partial.</summary>
     public static readonly DiagnosticDescriptor ContainingTypeNotPartial = Error(
@@ -76,19 +77,20 @@ internal static class DiagnosticDescriptors
         "Event method has more than one client",
         "Event method '{0}' can send through {1}; keep exactly one TelemetryClient parameter, field or property");
 
-    /// <summary>TEL0009: a member name uses the prefix that generated code reserves.</summary>
+    /// <summary>TEL0009: a member or parameter name uses the prefix that generated code reserves.</summary>
     public static readonly DiagnosticDescriptor ReservedMemberName = Error(
         "TEL0009",
         DeclarationCategory,
         "Member name uses a reserved prefix",
-        "Member '{0}' starts with '__Telemetry', which generated code reserves in types with event methods; rename it");
+        "Name '{0}' starts with '__Telemetry', which generated code reserves in types with event methods and in their "
+            + "parameters; rename it");
 
     /// <summary>TEL0010: an event name is empty, padded, too long or contains control characters.</summary>
     public static readonly DiagnosticDescriptor InvalidEventName = Error(
         "TEL0010",
         DeclarationCategory,
         "Event name is invalid",
-        "Event name \"{0}\" of method '{1}' is invalid: {2}");
+        "Event name {0} of method '{1}' is invalid: {2}");
 
     /// <summary>TEL0011: two parameters map to the same property key.</summary>
     public static readonly DiagnosticDescriptor DuplicatePropertyKey = Error(
@@ -98,12 +100,12 @@ internal static class DiagnosticDescriptors
         "Parameter '{0}' sends the property key '{1}', which parameter '{2}' already sends; give one of them another "
             + "key with [TelemetryProperty(\"...\")]");
 
-    /// <summary>TEL0012: a <c>[TelemetryProperty]</c> key is empty or whitespace.</summary>
+    /// <summary>TEL0012: a <c>[TelemetryProperty]</c> key is null, empty or whitespace.</summary>
     public static readonly DiagnosticDescriptor EmptyPropertyKey = Error(
         "TEL0012",
         PropertiesCategory,
         "Property key is empty",
-        "The [TelemetryProperty] key of parameter '{0}' is empty; give a key or remove the attribute");
+        "The [TelemetryProperty] key of parameter '{0}' is {1}; give a key or remove the attribute");
 
     /// <summary>TEL0013: one event name is declared twice with different properties.</summary>
     public static readonly DiagnosticDescriptor TrackingPlanConflict = new(
@@ -114,7 +116,8 @@ internal static class DiagnosticDescriptors
         category: "Telemetry.TrackingPlan",
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: HelpLinkBase + "TEL0013.md");
+        helpLinkUri: HelpLinkBase + "TEL0013.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>TEL0100: the MSBuild property <c>TelemetryPropertyNaming</c> has a value that is not a policy.</summary>
     public static readonly DiagnosticDescriptor InvalidNamingPolicy = Error(
