@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.CSharp;
 using Telemetry.Generators.SourceGeneration.Model;
@@ -55,12 +54,7 @@ internal static class SourceEmitter
 
     private static void WriteMembers(IndentedWriter writer, TypeToEmit type)
     {
-        var enumHelpers = new Dictionary<string, string>();
-        for (var i = 0; i < type.Enums.Count; i++)
-        {
-            enumHelpers[type.Enums[i].QualifiedName] = "__TelemetryEnum" + i;
-        }
-
+        var helpers = new HelperNames(type);
         var first = true;
         foreach (var method in type.Methods)
         {
@@ -70,20 +64,55 @@ internal static class SourceEmitter
             }
 
             first = false;
-            WriteMethod(writer, method, enumHelpers, type.Options);
+            WriteMethod(writer, method, helpers, type.Options);
         }
 
         foreach (var enumInfo in type.Enums)
         {
             writer.WriteBlankLine();
-            EnumHelperEmitter.Write(writer, enumInfo, enumHelpers[enumInfo.QualifiedName], type.Options.Naming);
+            EnumHelperEmitter.Write(writer, enumInfo, helpers.ForEnum(enumInfo), type.Options.Naming);
+        }
+
+        WriteObjectHelpers(writer, type, helpers);
+    }
+
+    /// <summary>
+    /// Writes the object helpers with nullable annotations disabled, so that one helper accepts its type with any
+    /// nullability of the type arguments and member types never carry annotations, which C# 7.3 would reject.
+    /// </summary>
+    private static void WriteObjectHelpers(IndentedWriter writer, TypeToEmit type, HelperNames helpers)
+    {
+        if (type.Objects.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteBlankLine();
+        if (type.Options.SupportsNullable)
+        {
+            writer.WriteLine("#nullable disable");
+        }
+
+        for (var i = 0; i < type.Objects.Count; i++)
+        {
+            if (i > 0)
+            {
+                writer.WriteBlankLine();
+            }
+
+            ObjectHelperEmitter.Write(writer, type.Objects[i], helpers, type.Options.Naming);
+        }
+
+        if (type.Options.SupportsNullable)
+        {
+            writer.WriteLine("#nullable enable");
         }
     }
 
     private static void WriteMethod(
         IndentedWriter writer,
         EventMethodInfo method,
-        IReadOnlyDictionary<string, string> enumHelpers,
+        HelperNames helpers,
         GeneratorOptions options)
     {
         var parameters = string.Join(", ", method.Parameters.Select(parameter =>
@@ -101,7 +130,7 @@ internal static class SourceEmitter
         writer.OpenBlock();
         if (method.IsValid)
         {
-            WriteTrackingBody(writer, method, enumHelpers, options.Naming);
+            WriteTrackingBody(writer, method, helpers, options.Naming);
         }
         else
         {
@@ -114,11 +143,11 @@ internal static class SourceEmitter
     private static void WriteTrackingBody(
         IndentedWriter writer,
         EventMethodInfo method,
-        IReadOnlyDictionary<string, string> enumHelpers,
+        HelperNames helpers,
         NamingPolicy naming)
     {
         var names = new LocalNames(method.Parameters.Select(parameter => parameter.Name));
-        var values = new ValueExpressionWriter(enumHelpers, names);
+        var values = new ValueExpressionWriter(helpers, names);
         var client = names.Client;
 
         writer.WriteLine("var " + client + " = " + method.Client.Expression + ";");
@@ -139,7 +168,8 @@ internal static class SourceEmitter
         writer.WriteLine("var " + names.Properties + " = new global::Telemetry.Generators.TelemetryProperties("
             + properties.Count + ");");
 
-        // Enumerating a user's collection runs user code, which may throw. A failure drops the event, never the call.
+        // Enumerating a user's collection or reading an object's properties runs user code, which may throw. A failure
+        // drops the event, never the call.
         var readsUserCode = properties.Any(parameter => RunsUserCode(parameter.Value));
         if (readsUserCode)
         {
@@ -169,7 +199,7 @@ internal static class SourceEmitter
     }
 
     private static bool RunsUserCode(ValueInfo value) =>
-        value.Kind is ValueKind.Sequence or ValueKind.Dictionary
+        value.Kind is ValueKind.Sequence or ValueKind.Dictionary or ValueKind.Object
         || (value.Element is { } element && RunsUserCode(element));
 
     /// <summary>

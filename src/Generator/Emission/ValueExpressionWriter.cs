@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Telemetry.Generators.SourceGeneration.Model;
 
 namespace Telemetry.Generators.SourceGeneration.Emission;
@@ -10,19 +9,21 @@ internal sealed class ValueExpressionWriter
 {
     private const string ValueType = "global::Telemetry.Generators.TelemetryValue";
 
-    private readonly IReadOnlyDictionary<string, string> enumHelpers;
+    private readonly HelperNames helpers;
     private readonly LocalNames names;
 
-    /// <param name="enumHelpers">The generated helper method name for each enum, by the enum's qualified name.</param>
+    /// <param name="helpers">The generated helper method names for enums and objects.</param>
     /// <param name="names">The method's local names, which supply the lambda parameter names.</param>
-    public ValueExpressionWriter(IReadOnlyDictionary<string, string> enumHelpers, LocalNames names)
+    public ValueExpressionWriter(HelperNames helpers, LocalNames names)
     {
-        this.enumHelpers = enumHelpers;
+        this.helpers = helpers;
         this.names = names;
     }
 
     /// <summary>
     /// Returns an expression converting <paramref name="access"/>, e.g. <c>TelemetryValue.From(modelType)</c>.
+    /// A nullable value reads <paramref name="access"/> twice, so it must be a parameter or a local, not a property
+    /// whose getter could return another value the second time.
     /// Lambda parameters are named <c>__item0</c>, <c>__item1</c>, ... by nesting depth, so that they never shadow
     /// each other, which C# 7.3 forbids.
     /// </summary>
@@ -31,7 +32,10 @@ internal sealed class ValueExpressionWriter
         switch (value.Kind)
         {
             case ValueKind.Enum:
-                return enumHelpers[value.Enum!.QualifiedName] + "(" + access + ")";
+                return helpers.ForEnum(value.Enum!) + "(" + access + ")";
+
+            case ValueKind.Object:
+                return helpers.ForObject(value.Object!) + "(" + access + ")";
 
             case ValueKind.Nullable:
                 var inner = Write(value.Element!, access + ".GetValueOrDefault()", depth);

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace Telemetry.Generators.SourceGeneration.Model;
 
 /// <summary>
@@ -22,23 +24,31 @@ internal enum ValueKind
 
     /// <summary>A dictionary with string keys, sent as a JSON object.</summary>
     Dictionary,
+
+    /// <summary>A class, struct, record or interface sent as a JSON object of the properties listed in
+    /// <see cref="ValueInfo.Object"/>.</summary>
+    Object,
 }
 
 /// <summary>
-/// How one value is converted, recursively for nullable values, sequences and dictionaries.
+/// How one value is converted, recursively for nullable values, sequences, dictionaries and objects.
 /// </summary>
 /// <param name="Kind">The conversion.</param>
-/// <param name="ElementType">For sequences and dictionaries, the element or value type as written in code.</param>
+/// <param name="ElementType">For sequences and dictionaries, the element or value type as written in code: with
+/// nullable annotations for a parameter, and without them inside an object, whose helper is compiled with
+/// nullable annotations disabled.</param>
 /// <param name="Element">For nullable values, sequences and dictionaries, how the inner value is converted.</param>
 /// <param name="Enum">For enums, the enum's members.</param>
 /// <param name="Cast">For direct values with no <c>From</c> overload of their own, the type to cast to first, e.g.
 /// <c>long</c> for <c>nint</c>.</param>
+/// <param name="Object">For objects, the type's properties and how each is converted.</param>
 internal sealed record ValueInfo(
     ValueKind Kind,
     string? ElementType,
     ValueInfo? Element,
     EnumInfo? Enum,
-    string? Cast = null)
+    string? Cast = null,
+    ObjectInfo? Object = null)
 {
     public static ValueInfo Unsupported { get; } = new(ValueKind.Unsupported, null, null, null);
 
@@ -47,11 +57,16 @@ internal sealed record ValueInfo(
     /// <summary>Creates a direct value sent through the <c>From</c> overload of <paramref name="cast"/>.</summary>
     public static ValueInfo Converted(string cast) => new(ValueKind.Direct, null, null, null, cast);
 
+    /// <summary>Creates an object value sent through the generated helper of <paramref name="objectInfo"/>.</summary>
+    public static ValueInfo ForObject(ObjectInfo objectInfo) =>
+        new(ValueKind.Object, null, null, null, Object: objectInfo);
+
     /// <summary>Gets whether this value and every inner value can be written.</summary>
     public bool IsSupported => Kind switch
     {
         ValueKind.Unsupported => false,
         ValueKind.Nullable or ValueKind.Sequence or ValueKind.Dictionary => Element?.IsSupported == true,
+        ValueKind.Object => Object?.Members.All(member => member.Value.IsSupported) == true,
         _ => true,
     };
 }

@@ -8,7 +8,8 @@ using Telemetry.Generators.SourceGeneration.Naming;
 namespace Telemetry.Generators.SourceGeneration.Parsing;
 
 /// <summary>
-/// Groups event methods by containing type, one <see cref="TypeToEmit"/> per generated file.
+/// Groups event methods by containing type, one <see cref="TypeToEmit"/> per generated file, with the enums and
+/// object types that need helpers in that file.
 /// </summary>
 internal static class TypeGrouper
 {
@@ -41,21 +42,25 @@ internal static class TypeGrouper
             })
             .ToList();
 
-        var enums = new Dictionary<string, EnumInfo>(StringComparer.Ordinal);
+        var helpers = new HelperTypes();
         foreach (var method in ordered.Where(method => method.IsValid))
         {
             foreach (var parameter in method.Parameters)
             {
-                CollectEnums(parameter.Value, enums);
+                helpers.Collect(parameter.Value);
             }
         }
 
         return new TypeToEmit(
             hierarchy,
             new EquatableArray<EventMethodInfo>(ordered),
-            new EquatableArray<EnumInfo>(enums.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(p => p.Value)),
+            new EquatableArray<EnumInfo>(SortByName(helpers.Enums)),
+            new EquatableArray<ObjectInfo>(SortByName(helpers.Objects)),
             options);
     }
+
+    private static IEnumerable<T> SortByName<T>(Dictionary<string, T> helpers) =>
+        helpers.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value);
 
     /// <summary>
     /// Returns whether every property key is distinct once the naming policy and renames apply. Two parameters such as
@@ -69,16 +74,35 @@ internal static class TypeGrouper
             .All(parameter => keys.Add(parameter.Rename ?? PropertyNaming.Convert(parameter.Name, naming)));
     }
 
-    private static void CollectEnums(ValueInfo value, Dictionary<string, EnumInfo> enums)
+    /// <summary>The enums and object types that need a helper, by qualified name.</summary>
+    private sealed class HelperTypes
     {
-        if (value.Enum is { } enumInfo)
-        {
-            enums[enumInfo.QualifiedName] = enumInfo;
-        }
+        public Dictionary<string, EnumInfo> Enums { get; } = new(StringComparer.Ordinal);
 
-        if (value.Element is { } element)
+        public Dictionary<string, ObjectInfo> Objects { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Adds the enums and objects in <paramref name="value"/>, including those inside objects.</summary>
+        public void Collect(ValueInfo value)
         {
-            CollectEnums(element, enums);
+            if (value.Enum is { } enumInfo)
+            {
+                Enums[enumInfo.QualifiedName] = enumInfo;
+            }
+
+            // Each object type is described the same way wherever it occurs, so its members are walked once.
+            if (value.Object is { } objectInfo && !Objects.ContainsKey(objectInfo.QualifiedName))
+            {
+                Objects.Add(objectInfo.QualifiedName, objectInfo);
+                foreach (var member in objectInfo.Members)
+                {
+                    Collect(member.Value);
+                }
+            }
+
+            if (value.Element is { } element)
+            {
+                Collect(element);
+            }
         }
     }
 }

@@ -6,47 +6,95 @@ using Telemetry.Generators.SourceGeneration.Model;
 namespace Telemetry.Generators.SourceGeneration.Parsing;
 
 /// <summary>
-/// Decides how a parameter type becomes JSON: an allow-list of types with a <c>TelemetryValue.From</c> overload,
-/// enums, and nullable values, sequences and string-keyed dictionaries of those.
+/// Decides how a parameter type becomes JSON. The allowed types are those with a <c>TelemetryValue.From</c>
+/// overload, enums, and nullable values, sequences, string-keyed dictionaries and objects of allowed types. Anything
+/// else is a problem, explained by the first offending type found.
 /// </summary>
-internal static class ValueClassifier
+/// <remarks>
+/// One instance walks one parameter type. It keeps the object types being read, to find cycles, and counts the
+/// properties read, to bound the size of the model.
+/// </remarks>
+internal sealed partial class ValueClassifier
 {
     // Nesting deeper than this (e.g. a list of lists of lists ...) is not supported, which also bounds recursion.
     private const int MaxDepth = 8;
 
-    private static readonly HashSet<string> DirectTypes = new()
+    // Objects reached along several paths are described once per path, so this bounds the model of one parameter.
+    private const int MaxObjectMembers = 256;
+
+    private static readonly SymbolDisplayFormat ShortTypeFormat = new(
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    private readonly List<ObjectFrame> objectPath = new();
+    private int objectMemberCount;
+    private Failure? failure;
+
+    private ValueClassifier()
     {
-        "System.Guid",
-        "System.DateTimeOffset",
-        "System.TimeSpan",
-        "System.Uri",
-        "System.Version",
-    };
+    }
 
     /// <summary>
     /// Classifies <paramref name="type"/>; <see cref="ValueInfo.IsSupported"/> is false when it cannot be written.
     /// </summary>
-    public static ValueInfo Classify(ITypeSymbol type) => Classify(type, depth: 0);
+    public static ValueInfo Classify(ITypeSymbol type) =>
+        new ValueClassifier().Classify(type, depth: 0, insideObject: false);
 
     /// <summary>
-    /// Explains why <paramref name="type"/> cannot be sent, or returns null when it can.
+    /// Explains why <paramref name="type"/> cannot be sent, or returns null when it can. Also returns null when the
+    /// type, or a type inside it, does not resolve, because the compiler already reports that.
     /// </summary>
-    // TODO: name the offending inner type and detect cycles once nested objects are supported.
-    public static ValueProblem? FindProblem(ITypeSymbol type) =>
-        Classify(type).IsSupported
-            ? null
-            : new ValueProblem(ValueProblemKind.Unsupported, "it has no JSON form", null);
-
-    private static ValueInfo Classify(ITypeSymbol type, int depth)
+    public static ValueProblem? FindProblem(ITypeSymbol type)
     {
-        if (depth > MaxDepth || type.TypeKind == TypeKind.Error)
+        var classifier = new ValueClassifier();
+        if (classifier.Classify(type, depth: 0, insideObject: false).IsSupported)
+        {
+            return null;
+        }
+
+        return classifier.failure switch
+        {
+            { Kind: FailureKind.Unresolved } => null,
+            { Kind: FailureKind.Cycle } cycle => new ValueProblem(
+                ValueProblemKind.Cycle,
+                "the properties of " + cycle.Type.ToDisplayString() + " form a cycle (" + cycle.CyclePath + ")",
+                cycle.CyclePath),
+            { Kind: FailureKind.TooLarge } => new ValueProblem(
+                ValueProblemKind.Unsupported,
+                Display(type) + " has more than " + MaxObjectMembers + " properties in all, counting those of "
+                    + "nested objects, so send a smaller type instead",
+                null),
+            { } unsupported => new ValueProblem(ValueProblemKind.Unsupported, unsupported.Describe(), null),
+            null => new ValueProblem(
+                ValueProblemKind.Unsupported,
+                Display(type) + " " + UnsupportedTypeReasons.General,
+                null),
+        };
+    }
+
+    /// <param name="insideObject">Whether the value is a property of an object, whose helper is compiled with
+    /// nullable annotations disabled, so that type names must carry none.</param>
+    private ValueInfo Classify(ITypeSymbol type, int depth, bool insideObject)
+    {
+        if (failure is { Kind: FailureKind.TooLarge })
         {
             return ValueInfo.Unsupported;
         }
 
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return Fail(FailureKind.Unresolved, type, UnsupportedTypeReasons.General);
+        }
+
+        if (depth > MaxDepth)
+        {
+            return Fail(type, "is nested more than " + MaxDepth + " levels deep, so send a flatter type instead");
+        }
+
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
         {
-            return new ValueInfo(ValueKind.Nullable, null, Classify(nullable.TypeArguments[0], depth + 1), null);
+            var inner = Classify(nullable.TypeArguments[0], depth + 1, insideObject);
+            return new ValueInfo(ValueKind.Nullable, null, inner, null);
         }
 
         if (IsDirect(type))
@@ -64,103 +112,136 @@ internal static class ValueClassifier
             return new ValueInfo(ValueKind.Enum, null, null, DescribeEnum(enumType));
         }
 
-        if (type is IArrayTypeSymbol { IsSZArray: true } array)
+        return type switch
         {
-            return Container(ValueKind.Sequence, array.ElementType, depth);
+            IArrayTypeSymbol { IsSZArray: true } array =>
+                Container(ValueKind.Sequence, type, array.ElementType, depth, insideObject),
+            IArrayTypeSymbol array => Fail(type, UnsupportedTypeReasons.MultiDimensionalArray(array)),
+            IPointerTypeSymbol or IFunctionPointerTypeSymbol => Fail(type, UnsupportedTypeReasons.Pointer),
+            ITypeParameterSymbol => Fail(type, UnsupportedTypeReasons.TypeParameter),
+            IDynamicTypeSymbol => Fail(type, UnsupportedTypeReasons.NoStaticShape),
+            INamedTypeSymbol named => ClassifyNamed(named, depth, insideObject),
+            _ => Fail(type, UnsupportedTypeReasons.General),
+        };
+    }
+
+    private ValueInfo ClassifyNamed(INamedTypeSymbol type, int depth, bool insideObject)
+    {
+        if (UnsupportedTypeReasons.Find(type) is { } reason)
+        {
+            return Fail(type, reason);
         }
 
-        if (type is not INamedTypeSymbol named || type.IsRefLikeType)
+        var dictionary = FindDictionary(type);
+        if (dictionary is not null)
         {
-            return ValueInfo.Unsupported;
+            var keyType = dictionary.TypeArguments[0];
+            return keyType.SpecialType == SpecialType.System_String
+                ? Container(ValueKind.Dictionary, type, dictionary.TypeArguments[1], depth, insideObject)
+                : Fail(type, UnsupportedTypeReasons.NonStringKeys(keyType));
         }
 
-        if (FindDictionaryValueType(named) is { } valueType)
-        {
-            return Container(ValueKind.Dictionary, valueType, depth);
-        }
-
-        var sequenceTypes = SelfAndInterfaces(named)
+        var elementTypes = SelfAndInterfaces(type)
             .Where(candidate => candidate.OriginalDefinition.SpecialType
                 == SpecialType.System_Collections_Generic_IEnumerable_T)
             .Select(candidate => candidate.TypeArguments[0])
             .Distinct<ITypeSymbol>(SymbolEqualityComparer.Default)
             .ToList();
-
-        return sequenceTypes.Count == 1
-            ? Container(ValueKind.Sequence, sequenceTypes[0], depth)
-            : ValueInfo.Unsupported;
-    }
-
-    private static bool IsDirect(ITypeSymbol type)
-    {
-        switch (type.SpecialType)
+        if (elementTypes.Count > 0)
         {
-            case SpecialType.System_String:
-            case SpecialType.System_Boolean:
-            case SpecialType.System_Char:
-            case SpecialType.System_SByte:
-            case SpecialType.System_Byte:
-            case SpecialType.System_Int16:
-            case SpecialType.System_UInt16:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
-            case SpecialType.System_Decimal:
-            case SpecialType.System_DateTime:
-                return true;
+            return elementTypes.Count == 1
+                ? Container(ValueKind.Sequence, type, elementTypes[0], depth, insideObject)
+                : Fail(type, UnsupportedTypeReasons.SeveralElementTypes);
         }
 
-        return type is INamedTypeSymbol { Arity: 0, ContainingType: null } named
-            && named.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
-            && DirectTypes.Contains("System." + named.Name);
+        return UnsupportedTypeReasons.FindForObject(type) is { } objectReason
+            ? Fail(type, objectReason)
+            : ClassifyObject(type, depth);
     }
 
-    /// <summary>
-    /// Returns the type to cast numbers without a <c>From</c> overload to: <c>nint</c> and <c>nuint</c> widen to 64
-    /// bits, <c>Half</c> widens to <c>float</c>, and <c>Int128</c> and <c>UInt128</c> become <c>double</c>, which keeps
-    /// about 15 significant digits, as most JSON readers do anyway.
-    /// </summary>
-    private static string? FindCast(ITypeSymbol type)
+    private ValueInfo ClassifyObject(INamedTypeSymbol type, int depth)
     {
-        if (type.IsNativeIntegerType)
+        var cycleStart = objectPath.FindIndex(frame => SymbolEqualityComparer.Default.Equals(frame.Type, type));
+        if (cycleStart >= 0)
         {
-            return type.SpecialType == SpecialType.System_IntPtr ? "long" : "ulong";
+            return FailCycle(cycleStart, type);
         }
 
-        if (type is not INamedTypeSymbol { Arity: 0, ContainingType: null } named
-            || named.ContainingNamespace is not { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+        var properties = ObjectMemberReader.Read(type, out var problem);
+        if (problem is not null)
         {
-            return null;
+            return Fail(type, problem);
         }
 
-        return named.Name switch
+        var frame = new ObjectFrame(type);
+        objectPath.Add(frame);
+        var members = new List<ObjectMemberInfo>(properties.Count);
+        foreach (var property in properties)
         {
-            "Half" => "float",
-            "Int128" or "UInt128" => "double",
-            _ => null,
-        };
+            frame.Member = property.Name;
+            if (++objectMemberCount > MaxObjectMembers)
+            {
+                failure = new Failure(FailureKind.TooLarge, type, string.Empty);
+                break;
+            }
+
+            var value = Classify(property.Type, depth + 1, insideObject: true);
+            if (!value.IsSupported)
+            {
+                Locate("property " + property.ContainingType.ToDisplayString() + "." + property.Name + " has type");
+                break;
+            }
+
+            members.Add(new ObjectMemberInfo(SymbolFormats.EscapeIdentifier(property.Name), property.Name, value));
+        }
+
+        objectPath.RemoveAt(objectPath.Count - 1);
+        if (members.Count < properties.Count)
+        {
+            return ValueInfo.Unsupported;
+        }
+
+        var qualifiedName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return ValueInfo.ForObject(new ObjectInfo(
+            qualifiedName,
+            type.IsValueType,
+            new EquatableArray<ObjectMemberInfo>(members)));
     }
 
-    private static ValueInfo Container(ValueKind kind, ITypeSymbol elementType, int depth) =>
-        new(kind, elementType.ToDisplayString(SymbolFormats.Type), Classify(elementType, depth + 1), null);
-
-    private static ITypeSymbol? FindDictionaryValueType(INamedTypeSymbol type)
+    private ValueInfo Container(
+        ValueKind kind,
+        ITypeSymbol containerType,
+        ITypeSymbol elementType,
+        int depth,
+        bool insideObject)
     {
+        var element = Classify(elementType, depth + 1, insideObject);
+        if (!element.IsSupported)
+        {
+            var role = kind == ValueKind.Sequence ? "elements" : "values";
+            Locate("the " + role + " of " + Display(containerType) + " are");
+        }
+
+        var format = insideObject ? SymbolDisplayFormat.FullyQualifiedFormat : SymbolFormats.Type;
+        return new ValueInfo(kind, elementType.ToDisplayString(format), element, null);
+    }
+
+    private static INamedTypeSymbol? FindDictionary(INamedTypeSymbol type)
+    {
+        // A type that is a dictionary for string keys and for other keys as well is sent by its string keys.
+        INamedTypeSymbol? found = null;
         foreach (var candidate in SelfAndInterfaces(type))
         {
             var definition = candidate.OriginalDefinition;
             var isDictionary = definition is { Arity: 2, Name: "IDictionary" or "IReadOnlyDictionary" }
                 && definition.ContainingNamespace.ToDisplayString() == "System.Collections.Generic";
-            if (isDictionary && candidate.TypeArguments[0].SpecialType == SpecialType.System_String)
+            if (isDictionary && (found is null || candidate.TypeArguments[0].SpecialType == SpecialType.System_String))
             {
-                return candidate.TypeArguments[1];
+                found = candidate;
             }
         }
 
-        return null;
+        return found;
     }
 
     private static IEnumerable<INamedTypeSymbol> SelfAndInterfaces(INamedTypeSymbol type)
@@ -176,22 +257,12 @@ internal static class ValueClassifier
         }
     }
 
-    private static EnumInfo DescribeEnum(INamedTypeSymbol enumType)
-    {
-        // Aliases share a value, and a switch may not repeat a case, so the first member declared for a value wins.
-        var seen = new HashSet<object>();
-        var members = new List<EnumMemberInfo>();
-        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
-        {
-            if (field.HasConstantValue && field.ConstantValue is { } value && seen.Add(value))
-            {
-                members.Add(new EnumMemberInfo(SymbolFormats.EscapeIdentifier(field.Name), field.Name));
-            }
-        }
-
-        return new EnumInfo(
-            enumType.ToDisplayString(SymbolFormats.Type),
-            enumType.EnumUnderlyingType?.ToDisplayString() ?? "int",
-            new EquatableArray<EnumMemberInfo>(members));
-    }
+    /// <summary>
+    /// Formats a type for a message as the compiler does, except that multi-dimensional arrays read <c>int[,]</c>
+    /// rather than <c>int[*,*]</c>.
+    /// </summary>
+    private static string Display(ITypeSymbol type) =>
+        type is IArrayTypeSymbol { IsSZArray: false } array
+            ? array.ElementType.ToDisplayString() + "[" + new string(',', array.Rank - 1) + "]"
+            : type.ToDisplayString();
 }
