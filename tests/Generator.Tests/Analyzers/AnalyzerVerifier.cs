@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Telemetry.Generators.SourceGeneration.Tests.Infrastructure;
 using Xunit.Sdk;
 
@@ -35,8 +36,8 @@ internal static class AnalyzerVerifier
     /// <summary>
     /// Runs the generator and every analyzer over the sources, each prefixed with <see cref="Usings"/>, and fails
     /// unless the build reports exactly the marked diagnostics (analyzer and compiler ones alike, above hidden) and
-    /// nothing in generated files. It also checks that the generator agrees with the analyzers: a body that sends
-    /// nothing needs a TEL error to explain it, and code with no expected error gets no such body.
+    /// nothing in generated files. It also checks that the generator agrees with the analyzers: code with no expected
+    /// error gets no body that sends nothing.
     /// </summary>
     public static AnalyzerRun Verify(ProjectSettings settings, params string[] markups)
     {
@@ -86,23 +87,57 @@ internal static class AnalyzerVerifier
     }
 
     /// <summary>
-    /// Fails when the generator wrote a body that sends nothing although no TEL error is expected to explain it.
+    /// Fails when the generator and the analyzers disagree. A body that sends nothing needs an expected error to
+    /// explain it (a TEL error, or a compiler error such as CS7036 for a missing event name). An expected TEL error
+    /// inside an event method means that method's generated body, if there is one, must send nothing.
     /// </summary>
     private static void AssertGeneratorAgrees(AnalyzerRun run, IReadOnlyCollection<ExpectedDiagnostic> expected)
     {
-        var expectsTelemetryError = expected.Any(item =>
-            item.Id.StartsWith("TEL", StringComparison.Ordinal) && item.Id != "TEL0013");
         var untracked = run.GeneratorRun.GeneratedSources
             .Where(source => source.SourceText.ToString().Contains(UntrackedBodyComment, StringComparison.Ordinal))
             .Select(source => source.HintName)
             .ToList();
 
-        if (untracked.Count > 0 && !expectsTelemetryError)
+        if (untracked.Count > 0 && !expected.Any(item => item.Id != "TEL0013"))
         {
             throw new XunitException(
-                "The generator wrote a body that sends nothing, but no TEL error explains it, in: "
+                "The generator wrote a body that sends nothing, but no expected error explains it, in: "
                 + string.Join(", ", untracked));
         }
+
+        foreach (var item in expected.Where(item => item.Id.StartsWith("TEL", StringComparison.Ordinal)
+            && item.Id is not ("TEL0005" or "TEL0006" or "TEL0013")))
+        {
+            var implementation = FindGeneratedImplementation(run.GeneratorRun, item);
+            if (implementation is not null && !implementation.ToString().Contains(UntrackedBodyComment, StringComparison.Ordinal))
+            {
+                throw new XunitException(
+                    $"{item.Id} is expected at {item.Path} {item.Span}, but the generated body of its method still "
+                    + $"sends the event:\n{implementation}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Returns the generated implementation of the method declaration that contains <paramref name="item"/>, or null
+    /// when the span is outside a method or the method has no generated implementation.
+    /// </summary>
+    private static SyntaxNode? FindGeneratedImplementation(GeneratorRun run, ExpectedDiagnostic item)
+    {
+        var compilation = run.OutputCompilation;
+        var tree = compilation.SyntaxTrees.FirstOrDefault(tree => tree.FilePath == item.Path);
+        var declaration = tree?.GetRoot().FindNode(item.Span).FirstAncestorOrSelf<MethodDeclarationSyntax>();
+        if (tree is null || declaration is null)
+        {
+            return null;
+        }
+
+        var method = compilation.GetSemanticModel(tree).GetDeclaredSymbol(declaration);
+        var implementation = method?.PartialImplementationPart?.DeclaringSyntaxReferences.FirstOrDefault();
+        var generatedTrees = run.GeneratedSources.Select(source => source.SyntaxTree).ToList();
+        return implementation is not null && generatedTrees.Contains(implementation.SyntaxTree)
+            ? implementation.GetSyntax()
+            : null;
     }
 
     private static ExpectedDiagnostic ToExpected(Diagnostic diagnostic) => new(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
@@ -12,7 +13,8 @@ internal sealed record ExpectedDiagnostic(string Id, string Path, TextSpan Span)
 
 /// <summary>
 /// Source code with diagnostic markup: <c>{|TEL0005:TrainingStarted|}</c> expects a TEL0005 diagnostic whose span is
-/// exactly <c>TrainingStarted</c>. Spans may not nest.
+/// exactly <c>TrainingStarted</c>, and <c>{|TEL0005,CS0501:TrainingStarted|}</c> expects both on that span. Spans may
+/// not nest.
 /// </summary>
 internal sealed class MarkupSource
 {
@@ -55,14 +57,18 @@ internal sealed class MarkupSource
                 throw new FormatException($"The markup at offset {open} has no 'ID:' prefix or no closing '|}}'.");
             }
 
-            var id = markup.Substring(open + Open.Length, colon - open - Open.Length);
+            var ids = markup.Substring(open + Open.Length, colon - open - Open.Length).Split(',');
             var text = markup.Substring(colon + 1, close - colon - 1);
-            if (id.Length == 0 || text.Contains(Open, StringComparison.Ordinal))
+            if (ids.Any(id => id.Length == 0) || text.Contains(Open, StringComparison.Ordinal))
             {
                 throw new FormatException($"The markup at offset {open} has an empty id or a nested span.");
             }
 
-            spans.Add((id, new TextSpan(source.Length, text.Length)));
+            foreach (var id in ids)
+            {
+                spans.Add((id, new TextSpan(source.Length, text.Length)));
+            }
+
             source.Append(text);
             position = close + Close.Length;
         }
