@@ -22,7 +22,8 @@ public sealed class ValueProblemTests
     private const string NoStaticShape = "has no static shape to write as JSON, so use a concrete type instead";
     private const string Exception = "is an exception, which belongs in error reporting rather than analytics, so "
         + "send its type name or a message instead";
-    private const string Tuple = "is a tuple, whose elements have no names to use as JSON keys, so use a record instead";
+    private const string Tuple =
+        "is a tuple, whose elements have no names to use as JSON keys, so use a record instead";
     private const string FrameworkType = "is a .NET library type without a JSON form here, and only types outside the "
         + "System and Microsoft namespaces are sent as objects";
 
