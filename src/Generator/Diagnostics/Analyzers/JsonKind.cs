@@ -50,10 +50,8 @@ internal static class JsonKinds
             ValueKind.Direct => OfDirect(type, value),
             ValueKind.Enum => JsonKind.String,
             ValueKind.Sequence => JsonKind.Array,
-            ValueKind.Dictionary => JsonKind.Object,
-
-            // NOTE: this assumes every other kind (nested objects, for example) is written as a JSON object.
-            _ => JsonKind.Object,
+            ValueKind.Dictionary or ValueKind.Object => JsonKind.Object,
+            _ => JsonKind.Unknown,
         };
     }
 
