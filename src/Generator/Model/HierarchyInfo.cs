@@ -16,7 +16,7 @@ internal sealed record HierarchyInfo(
 /// <summary>
 /// One containing type as it is re-declared: <c>{Modifiers} partial {Keyword} {Name}{TypeParameters}</c>.
 /// </summary>
-/// <param name="Modifiers">Modifiers every partial part must repeat (<c>readonly</c>, <c>ref</c>), or empty.</param>
+/// <param name="Modifiers">Modifiers the generated part repeats (<c>unsafe</c>, <c>readonly</c>, <c>ref</c>), or empty.</param>
 /// <param name="Keyword">The declaration keyword: <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c> or
 /// <c>interface</c>.</param>
 /// <param name="Name">The type's identifier, escaped with <c>@</c> when it is a keyword.</param>

@@ -14,14 +14,15 @@ internal static class HierarchyParser
 {
     /// <summary>
     /// Builds the hierarchy of <paramref name="type"/>, or returns null when a type in the chain is not declared
-    /// <c>partial</c> (a generated part would then only add compiler errors).
+    /// <c>partial</c> or is file-local. A generated part would then only add compiler errors, because a file-local
+    /// type cannot have a part in another file.
     /// </summary>
     public static HierarchyInfo? Parse(INamedTypeSymbol type)
     {
         var chain = new List<INamedTypeSymbol>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (!IsPartial(current))
+            if (!IsPartial(current) || current.IsFileLocal)
             {
                 return null;
             }
@@ -47,12 +48,19 @@ internal static class HierarchyParser
             reference.GetSyntax() is TypeDeclarationSyntax declaration
             && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
+    private static bool IsUnsafe(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax() is TypeDeclarationSyntax declaration
+            && declaration.Modifiers.Any(SyntaxKind.UnsafeKeyword));
+
     private static TypeDeclarationInfo Describe(INamedTypeSymbol type)
     {
-        var modifiers = string.Empty;
+        // An unsafe declaration makes the whole type an unsafe context, so its generated part must say so too:
+        // pointer parameters would not compile otherwise.
+        var modifiers = IsUnsafe(type) ? "unsafe " : string.Empty;
         if (type.TypeKind == TypeKind.Struct)
         {
-            modifiers = (type.IsReadOnly ? "readonly " : string.Empty) + (type.IsRefLikeType ? "ref " : string.Empty);
+            modifiers += (type.IsReadOnly ? "readonly " : string.Empty) + (type.IsRefLikeType ? "ref " : string.Empty);
         }
 
         var keyword = type.TypeKind switch

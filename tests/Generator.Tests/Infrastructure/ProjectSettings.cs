@@ -28,6 +28,11 @@ internal sealed record ProjectSettings
     public ImmutableDictionary<string, string> BuildProperties { get; init; } =
         ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>Whether the project sets <c>AllowUnsafeBlocks</c>.</summary>
+    public bool AllowUnsafe { get; init; }
+
+    public ProjectSettings WithUnsafe() => this with { AllowUnsafe = true };
+
     public ProjectSettings WithBuildProperty(string name, string value) =>
         this with { BuildProperties = BuildProperties.SetItem(name, value) };
 
@@ -50,6 +55,7 @@ internal sealed record ProjectSettings
 
         return new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
             .WithNullableContextOptions(Nullable)
+            .WithAllowUnsafe(AllowUnsafe)
             .WithWarningLevel(9999)
             .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
             .WithSpecificDiagnosticOptions(suppressed)

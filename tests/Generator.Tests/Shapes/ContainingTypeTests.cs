@@ -369,4 +369,54 @@ public sealed class ContainingTypeTests
             item => Assert.Equal(("Training Event", """{"order":1}"""), (item.Event, item.Properties.ToString())),
             item => Assert.Equal(("Serving Event", """{"order":2}"""), (item.Event, item.Properties.ToString())));
     }
+
+    [Fact]
+    public void UnsafeClass_CompilesCleanly()
+    {
+        var run = GeneratorHarness.Run(
+            ProjectSettings.Default.WithUnsafe(),
+            """
+            using Telemetry.Generators;
+
+            namespace MyApp;
+
+            public static unsafe partial class Native
+            {
+                [TelemetryEvent("Pointer Seen")]
+                public static partial void PointerSeen(int* pointer);
+
+                [TelemetryEvent("Count Seen")]
+                public static partial void CountSeen(int count);
+            }
+            """);
+
+        run.AssertCompilesCleanly();
+        Assert.Contains("unsafe partial class Native", run.GetGeneratedText("MyApp.Native.g.cs"));
+    }
+
+    [Fact]
+    public void FileLocalType_GetsNoBodyAndOthersStillDo()
+    {
+        var run = GeneratorHarness.Run("""
+            using Telemetry.Generators;
+
+            namespace MyApp;
+
+            file static partial class FileLocal
+            {
+                [TelemetryEvent("File Local")]
+                static partial void Sent(int count);
+            }
+
+            public static partial class Events
+            {
+                [TelemetryEvent("Shared")]
+                public static partial void Sent(int count);
+            }
+            """);
+
+        run.ThrowIfGeneratorFailed();
+        Assert.Equal(["MyApp.Events.g.cs"], run.GeneratedSources.Select(source => source.HintName));
+        run.AssertCompilesCleanly();
+    }
 }
