@@ -20,6 +20,29 @@ internal sealed class CultureScope : IDisposable
         CultureInfo.CurrentUICulture = culture;
     }
 
+    /// <summary>
+    /// Returns whether the culture <paramref name="name"/> can be created. In globalization-invariant mode
+    /// (<c>DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1</c>, common in container images) only the invariant culture exists,
+    /// and a test that needs another culture has nothing to check there.
+    /// </summary>
+    public static bool IsAvailable(string name)
+    {
+        if (name.Length == 0)
+        {
+            return true;
+        }
+
+        try
+        {
+            _ = new CultureInfo(name);
+            return true;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         CultureInfo.CurrentCulture = _previousCulture;
