@@ -207,6 +207,68 @@ public sealed class RobustnessTests
                 }
             }
             """ },
+        { "PropertyAccessor", """
+            public partial class Session
+            {
+                public int Count { [TelemetryEvent("Count Read")] get; set; }
+            }
+            """ },
+        { "AbstractMethod", """
+            public abstract partial class Session
+            {
+                [TelemetryEvent("Abstract")]
+                public abstract void Started(int count);
+            }
+            """ },
+        { "InterfaceMethodWithoutPartial", """
+            public partial interface ISession
+            {
+                [TelemetryEvent("Interface Method")]
+                void Started(int count);
+            }
+            """ },
+        { "AttributeOnLambda", """
+            public static partial class Events
+            {
+                public static Action<int> Handler = [TelemetryEvent("Lambda")] (int count) => { };
+            }
+            """ },
+        { "TypeWithoutName", """
+            public static partial class
+            {
+                [TelemetryEvent("Nameless")]
+                public static partial void Nameless(int count);
+            }
+            """ },
+        { "MethodWithoutName", """
+            public static partial class Events
+            {
+                [TelemetryEvent("No Name")]
+                public static partial void (int count);
+            }
+            """ },
+        { "NestedInTypeWithSyntaxError", """
+            public class Outer<
+            {
+                public static partial class Events
+                {
+                    [TelemetryEvent("Nested")]
+                    public static partial void Nested(int count);
+                }
+            }
+            """ },
+        { "ReservedAndDuplicateNames", """
+            public static partial class Events
+            {
+                public static int __TelemetryEnum0;
+
+                [TelemetryEvent("Same")]
+                public static partial void Same(int __TelemetryX, int __telemetry_x);
+
+                [TelemetryEvent("Same")]
+                public static partial void Same(string other);
+            }
+            """ },
         { "DuplicateDefinitions", """
             public static partial class Events
             {
@@ -258,11 +320,7 @@ public sealed class RobustnessTests
     public async Task BrokenSource_AnalyzersDoNotThrow(string caseName, string source)
     {
         var analyzers = FindAnalyzers();
-        if (analyzers.IsEmpty)
-        {
-            // NOTE: the generator assembly ships no analyzers yet, so this test checks nothing until one is added.
-            return;
-        }
+        Assert.NotEmpty(analyzers);
 
         var run = GeneratorHarness.Run(Header + source);
         var exceptions = new List<string>();

@@ -30,29 +30,32 @@ internal static class AnalyzerHarness
     /// <summary>
     /// Compiles <paramref name="sources"/> (named <c>Input0.cs</c>, <c>Input1.cs</c>, ...), runs the generator and
     /// then every analyzer on the output. <paramref name="configure"/> may change the compilation options first, for
-    /// example to set diagnostic severities. Throws when the generator or an analyzer throws.
+    /// example to set diagnostic severities. Throws when a generator or an analyzer throws.
     /// </summary>
     public static AnalyzerRun Run(
         ProjectSettings settings,
         IEnumerable<string> sources,
-        Func<CSharpCompilationOptions, CSharpCompilationOptions>? configure = null,
-        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-        IEnumerable<string>? paths = null)
-    {
-        var parseOptions = settings.CreateParseOptions();
-        var sourceList = sources.ToList();
-        var pathList = paths?.ToList() ?? sourceList.Select((_, index) => $"Input{index}.cs").ToList();
-        var trees = sourceList.Select((source, index) =>
-            CSharpSyntaxTree.ParseText(source, parseOptions, path: pathList[index]));
+        Func<CSharpCompilationOptions, CSharpCompilationOptions>? configure = null) =>
+        Run(ConsumerProject.FromSources(settings, sources) with { ConfigureOptions = configure });
 
-        var options = settings.CreateCompilationOptions().WithOutputKind(outputKind);
+    /// <inheritdoc cref="Run(ProjectSettings, IEnumerable{string}, Func{CSharpCompilationOptions, CSharpCompilationOptions})"/>
+    public static AnalyzerRun Run(ConsumerProject project)
+    {
+        var settings = project.Settings;
+        var parseOptions = settings.CreateParseOptions();
+        var trees = project.Files.Select(file => CSharpSyntaxTree.ParseText(file.Text, parseOptions, path: file.Path));
+        var options = settings.CreateCompilationOptions().WithOutputKind(project.OutputKind);
         var compilation = CSharpCompilation.Create(
             "Consumer",
             trees,
             TestReferences.All,
-            configure is null ? options : configure(options));
+            project.ConfigureOptions is null ? options : project.ConfigureOptions(options));
 
-        var driver = GeneratorHarness.CreateDriver(settings, new TelemetryEventGenerator(), trackSteps: false);
+        var driver = CSharpGeneratorDriver.Create(
+            [new TelemetryEventGenerator().AsSourceGenerator(), .. project.OtherGenerators],
+            additionalTexts: null,
+            parseOptions: parseOptions,
+            optionsProvider: new BuildPropertiesProvider(settings.BuildProperties));
         var generatorRun = GeneratorRun.Execute(driver, compilation);
         generatorRun.ThrowIfGeneratorFailed();
 
