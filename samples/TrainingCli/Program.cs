@@ -30,7 +30,17 @@ internal static class Program
             TelemetryClient.Default = telemetry;
 
             var context = new CommandContext(Console.In, Console.Error, Environment.CurrentDirectory, clock);
-            return RunCommand(commandLine.Command, context, commandLine.Arguments);
+            var exitCode = RunCommand(commandLine.Command, context, commandLine.Arguments);
+
+            // Disposing flushes the events, within a short bound; say so when some could not be sent.
+            telemetry.Dispose();
+            if (telemetry.DroppedCount > 0)
+            {
+                Console.Error.WriteLine(
+                    $"warning: {telemetry.DroppedCount} telemetry event(s) could not be sent and were dropped.");
+            }
+
+            return exitCode;
         }
         catch (UsageException exception)
         {

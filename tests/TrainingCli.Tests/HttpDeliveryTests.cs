@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Tasks;
 using TrainingCli.Tests.Infrastructure;
@@ -49,6 +51,26 @@ public sealed class HttpDeliveryTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertSingleTrainingRequest(collector);
         Assert.Empty(SegmentBatches.ParseBodies(result.StandardOutput));
+    }
+
+    [Fact]
+    public async Task RefusedEndpoint_WarnsThatEventsWereDropped()
+    {
+        // A port that was just released has no listener, so every connection is refused at once.
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await TrainingCliProcess.RunAsync(
+            ["--write-key", WriteKey, "--endpoint", $"http://127.0.0.1:{port}/", "train"],
+            directory.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(
+            "warning: 2 telemetry event(s) could not be sent and were dropped.",
+            result.StandardError,
+            StringComparison.Ordinal);
     }
 
     private static void AssertSingleTrainingRequest(LoopbackCollector collector)
