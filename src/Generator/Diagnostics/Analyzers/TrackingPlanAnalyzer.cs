@@ -17,8 +17,8 @@ namespace Telemetry.Generators.SourceGeneration.Diagnostics.Analyzers;
 /// that differs from it gets the warning.
 /// </summary>
 /// <remarks>
-/// The comparison needs every declaration in the compilation, so it runs in a compilation end action. IDEs run those
-/// only with full solution analysis; the command-line build always does.
+/// The comparison needs every declaration in the compilation, so it runs in a compilation end action. IDEs do not run
+/// those as the user types, so the warning shows up in builds rather than as an editor squiggle.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TrackingPlanAnalyzer : DiagnosticAnalyzer
