@@ -91,7 +91,7 @@ internal static class AnalyzerVerifier
     /// explain it (a TEL error, or a compiler error such as CS7036 for a missing event name). An expected TEL error
     /// inside an event method means that method's generated body, if there is one, must send nothing.
     /// </summary>
-    private static void AssertGeneratorAgrees(AnalyzerRun run, IReadOnlyCollection<ExpectedDiagnostic> expected)
+    public static void AssertGeneratorAgrees(AnalyzerRun run, IReadOnlyCollection<ExpectedDiagnostic> expected)
     {
         var untracked = run.GeneratorRun.GeneratedSources
             .Where(source => source.SourceText.ToString().Contains(UntrackedBodyComment, StringComparison.Ordinal))
