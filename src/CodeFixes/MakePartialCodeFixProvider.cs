@@ -18,6 +18,11 @@ namespace Telemetry.Generators.CodeFixes;
 /// compiler's CS0751 on an event method). When the method has a body, the fix instead offers to remove the body, so
 /// that the generator writes it.
 /// </summary>
+/// <remarks>
+/// Fix-all combines the edits of a document before applying them. The batch fixer would instead merge text changes,
+/// and it drops a fix whose change is identical to the changes of two earlier fixes: the third method of a type
+/// that is not partial would stay as it was.
+/// </remarks>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFixProvider))]
 [Shared]
 public sealed class MakePartialCodeFixProvider : CodeFixProvider
@@ -31,15 +36,14 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         DiagnosticIds.PartialMethodInNonPartialType);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var document = context.Document;
-        var cancellationToken = context.CancellationToken;
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null || model is null)
         {
             return;
@@ -47,120 +51,165 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var node = DiagnosticTargets.FindNode(root, diagnostic);
-            switch (node is null ? null : DiagnosticTargets.FindEnclosingDeclaration(node))
+            var fix = PlanFix(root, model, diagnostic, context.CancellationToken);
+            if (fix is null)
             {
-                case MethodDeclarationSyntax method:
-                    // CS0751 is reported for every partial method; only event methods are this fix's business.
-                    if (diagnostic.Id != DiagnosticIds.PartialMethodInNonPartialType
-                        || IsEventMethod(model, method, cancellationToken))
-                    {
-                        RegisterForMethod(context, diagnostic, root, model, method);
-                    }
-
-                    break;
-
-                // TEL0006 points at the identifier of the type that is not partial.
-                case TypeDeclarationSyntax type when diagnostic.Id == DiagnosticIds.ContainingTypeNotPartial:
-                    RegisterForType(context, diagnostic, root, model, type);
-                    break;
+                continue;
             }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    fix.Title,
+                    _ => Task.FromResult(document.WithSyntaxRoot(fix.Edit.Apply(root))),
+                    fix.EquivalenceKey),
+                diagnostic);
         }
     }
 
-    private static void RegisterForMethod(
-        CodeFixContext context,
-        Diagnostic diagnostic,
+    private static async Task<Document?> FixAllAsync(
+        FixAllContext context,
+        Document document,
+        ImmutableArray<Diagnostic> diagnostics)
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var combined = new PartialEdit();
+        foreach (var diagnostic in diagnostics)
+        {
+            var fix = PlanFix(root, model, diagnostic, context.CancellationToken);
+            if (fix is not null && fix.EquivalenceKey == context.CodeActionEquivalenceKey)
+            {
+                combined.UnionWith(fix.Edit);
+            }
+        }
+
+        return combined.IsEmpty ? document : document.WithSyntaxRoot(combined.Apply(root));
+    }
+
+    /// <summary>Returns the fix for one diagnostic, or null when the location does not lead to a declaration.</summary>
+    private static PlannedFix? PlanFix(
         SyntaxNode root,
         SemanticModel model,
-        MethodDeclarationSyntax method)
+        Diagnostic diagnostic,
+        CancellationToken cancellationToken)
     {
-        var document = context.Document;
-        var types = EventMethodEditing.FindNonPartialTypes(method);
-        if (!EventMethodEditing.HasBody(method))
+        var node = DiagnosticTargets.FindNode(root, diagnostic);
+        switch (node is null ? null : DiagnosticTargets.FindEnclosingDeclaration(node))
         {
-            var methodNeedsPartial = !method.Modifiers.Any(SyntaxKind.PartialKeyword);
-            var names = types.Select(type => type.Identifier.Text).ToList();
-            if (methodNeedsPartial)
-            {
-                names.Add(method.Identifier.Text);
-            }
+            case MethodDeclarationSyntax method:
+                // CS0751 is reported for every partial method; only event methods are this fix's business.
+                if (diagnostic.Id == DiagnosticIds.PartialMethodInNonPartialType
+                    && !IsEventMethod(model, method, cancellationToken))
+                {
+                    return null;
+                }
 
-            RegisterMakePartial(context, diagnostic, names, () => EventMethodEditing.EditDeclarations(
-                root,
-                types,
-                methodNeedsPartial ? method : null,
-                ModifierEditing.AddPartial));
-            return;
+                return EventMethodEditing.HasBody(method)
+                    ? PlanBodyRemoval(model, method, cancellationToken)
+                    : PlanMethodPartial(method);
+
+            // TEL0006 points at the identifier of the type that is not partial.
+            case TypeDeclarationSyntax type when diagnostic.Id == DiagnosticIds.ContainingTypeNotPartial:
+                return PlanTypePartial(model, type, cancellationToken);
+
+            default:
+                return null;
+        }
+    }
+
+    private static PlannedFix? PlanMethodPartial(MethodDeclarationSyntax method)
+    {
+        var edit = new PartialEdit();
+        var names = new List<string>();
+        foreach (var type in EventMethodEditing.FindNonPartialTypes(method))
+        {
+            edit.AddPartial(type);
+            names.Add(type.Identifier.Text);
         }
 
-        // TEL0005 on a partial method with a body means the user wrote the implementation part of a defined
-        // method. The definition stays, and the implementation goes, because the generator writes one.
-        var symbol = model.GetDeclaredSymbol(method, context.CancellationToken);
-        var newRoot = symbol?.PartialDefinitionPart is not null
-            ? root.RemoveNode(method, SyntaxRemoveOptions.KeepNoTrivia)
-            : EventMethodEditing.EditDeclarations(root, types, method, EventMethodEditing.ToPartialDefinition);
-        if (newRoot is null)
+        if (!method.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
-            return;
+            edit.AddPartial(method);
+            names.Add(method.Identifier.Text);
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Let the generator write the body",
-                _ => Task.FromResult(document.WithSyntaxRoot(newRoot)),
-                EquivalenceKeys.RemoveEventMethodBody),
-            diagnostic);
+        return names.Count == 0
+            ? null
+            : new PlannedFix($"Make {FormatNames(names)} partial", EquivalenceKeys.MakePartial, edit);
     }
 
     /// <summary>
-    /// Makes the type partial, with the types around it and the types between it and each event method inside it.
+    /// Plans removing the body of an event method. Adding <c>partial</c> alone would leave an implementation without
+    /// a definition (CS0759), so this is the only fix offered for a method with a body.
     /// </summary>
-    private static void RegisterForType(
-        CodeFixContext context,
-        Diagnostic diagnostic,
-        SyntaxNode root,
+    private static PlannedFix PlanBodyRemoval(
         SemanticModel model,
-        TypeDeclarationSyntax type)
+        MethodDeclarationSyntax method,
+        CancellationToken cancellationToken)
+    {
+        var edit = new PartialEdit();
+
+        // TEL0005 on a partial method with a body means the user wrote the implementation part of a defined
+        // method. The definition stays, and the implementation goes, because the generator writes one.
+        if (model.GetDeclaredSymbol(method, cancellationToken)?.PartialDefinitionPart is not null)
+        {
+            edit.RemoveDeclaration(method);
+        }
+        else
+        {
+            edit.RemoveBody(method);
+            foreach (var type in EventMethodEditing.FindNonPartialTypes(method))
+            {
+                edit.AddPartial(type);
+            }
+        }
+
+        return new PlannedFix("Let the generator write the body", EquivalenceKeys.RemoveEventMethodBody, edit);
+    }
+
+    /// <summary>
+    /// Plans making the type partial, with the types around it and the types between it and each event method
+    /// inside it.
+    /// </summary>
+    private static PlannedFix? PlanTypePartial(
+        SemanticModel model,
+        TypeDeclarationSyntax type,
+        CancellationToken cancellationToken)
     {
         var types = new HashSet<TypeDeclarationSyntax>(EventMethodEditing.FindNonPartialTypes(type));
         var eventMethods = type.DescendantNodes()
             .OfType<MethodDeclarationSyntax>()
-            .Where(method => method.AttributeLists.Count > 0 && IsEventMethod(model, method, context.CancellationToken));
+            .Where(method => method.AttributeLists.Count > 0 && IsEventMethod(model, method, cancellationToken));
         foreach (var method in eventMethods)
         {
             types.UnionWith(EventMethodEditing.FindNonPartialTypes(method));
         }
 
-        var ordered = types.OrderBy(declaration => declaration.SpanStart).ToList();
-        RegisterMakePartial(
-            context,
-            diagnostic,
-            ordered.Select(declaration => declaration.Identifier.Text).ToList(),
-            () => EventMethodEditing.EditDeclarations(root, ordered, method: null, ModifierEditing.AddPartial));
-    }
-
-    private static void RegisterMakePartial(
-        CodeFixContext context,
-        Diagnostic diagnostic,
-        IReadOnlyList<string> names,
-        System.Func<SyntaxNode> createRoot)
-    {
-        if (names.Count == 0)
+        if (types.Count == 0)
         {
-            return;
+            return null;
         }
 
-        var document = context.Document;
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                $"Make {FormatNames(names)} partial",
-                _ => Task.FromResult(document.WithSyntaxRoot(createRoot())),
-                EquivalenceKeys.MakePartial),
-            diagnostic);
+        var edit = new PartialEdit();
+        var ordered = types.OrderBy(declaration => declaration.SpanStart).ToList();
+        foreach (var declaration in ordered)
+        {
+            edit.AddPartial(declaration);
+        }
+
+        var names = ordered.Select(declaration => declaration.Identifier.Text).ToList();
+        return new PlannedFix($"Make {FormatNames(names)} partial", EquivalenceKeys.MakePartial, edit);
     }
 
-    private static bool IsEventMethod(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken)
+    private static bool IsEventMethod(
+        SemanticModel model,
+        MethodDeclarationSyntax method,
+        CancellationToken cancellationToken)
     {
         var symbol = model.GetDeclaredSymbol(method, cancellationToken);
         return symbol is not null && symbol.GetAttributes().Any(attribute =>
@@ -178,4 +227,6 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
 
         return string.Join(", ", quoted.Take(quoted.Count - 1)) + " and " + quoted[quoted.Count - 1];
     }
+
+    private sealed record PlannedFix(string Title, string EquivalenceKey, PartialEdit Edit);
 }

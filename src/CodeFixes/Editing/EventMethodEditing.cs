@@ -13,7 +13,8 @@ namespace Telemetry.Generators.CodeFixes.Editing;
 internal static class EventMethodEditing
 {
     /// <summary>Returns whether the method has a block body or an expression body.</summary>
-    public static bool HasBody(MethodDeclarationSyntax method) => method.Body is not null || method.ExpressionBody is not null;
+    public static bool HasBody(MethodDeclarationSyntax method) =>
+        method.Body is not null || method.ExpressionBody is not null;
 
     /// <summary>Returns whether the return type is written as <c>void</c>.</summary>
     public static bool ReturnsVoid(MethodDeclarationSyntax method) =>
@@ -29,31 +30,6 @@ internal static class EventMethodEditing
             .Where(type => !type.Modifiers.Any(SyntaxKind.PartialKeyword))
             .Reverse()
             .ToList();
-
-    /// <summary>
-    /// Adds <c>partial</c> to <paramref name="types"/>, and replaces <paramref name="method"/>, when given, by the
-    /// result of <paramref name="editMethod"/>. The method may sit inside any of the types.
-    /// </summary>
-    public static SyntaxNode EditDeclarations(
-        SyntaxNode root,
-        IEnumerable<TypeDeclarationSyntax> types,
-        MethodDeclarationSyntax? method,
-        System.Func<MethodDeclarationSyntax, MethodDeclarationSyntax> editMethod)
-    {
-        var nodes = new List<SyntaxNode>(types);
-        if (method is not null)
-        {
-            nodes.Add(method);
-        }
-
-        // ReplaceNodes rewrites inner nodes first and hands each outer node over with its inner edits applied.
-        return root.ReplaceNodes(nodes, (original, rewritten) => rewritten switch
-        {
-            MethodDeclarationSyntax rewrittenMethod => editMethod(rewrittenMethod),
-            TypeDeclarationSyntax rewrittenType => ModifierEditing.AddPartial(rewrittenType),
-            _ => rewritten,
-        });
-    }
 
     /// <summary>
     /// Removes the method's body and <c>async</c> (which means nothing without a body), and makes the method a

@@ -68,7 +68,9 @@ internal static class ModifierEditing
         return method.WithModifiers(modifiers).WithReturnType(returnType);
     }
 
-    /// <summary>Removes <paramref name="count"/> modifiers of a parameter, starting at <paramref name="index"/>.</summary>
+    /// <summary>
+    /// Removes <paramref name="count"/> modifiers of a parameter, starting at <paramref name="index"/>.
+    /// </summary>
     public static ParameterSyntax RemoveModifiers(ParameterSyntax parameter, int index, int count)
     {
         var modifiers = RemoveRange(parameter.Modifiers, index, count, out var orphanedTrivia);
@@ -78,7 +80,8 @@ internal static class ModifierEditing
             return result;
         }
 
-        return result.WithType(parameter.Type.WithLeadingTrivia(orphanedTrivia.AddRange(parameter.Type.GetLeadingTrivia())));
+        var type = parameter.Type.WithLeadingTrivia(orphanedTrivia.AddRange(parameter.Type.GetLeadingTrivia()));
+        return result.WithType(type);
     }
 
     private static SyntaxToken PartialKeyword(SyntaxTriviaList leadingTrivia) =>

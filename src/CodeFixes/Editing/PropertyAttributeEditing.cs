@@ -18,8 +18,9 @@ internal static class PropertyAttributeEditing
     /// <summary>
     /// Returns the parameter with <c>[TelemetryProperty("<paramref name="key"/>")]</c>. An existing attribute gets
     /// the new argument. A new attribute uses the short name when it already binds at the parameter, and otherwise
-    /// the qualified name, marked so that code action cleanup adds <c>using Telemetry.Generators;</c> and shortens it
-    /// when <paramref name="canImport"/> is true.
+    /// the qualified name with <see cref="Simplifier.Annotation"/>, so that the simplifier shortens it where it can.
+    /// When <paramref name="canImport"/> is true, the name also gets <see cref="Simplifier.AddImportsAnnotation"/>,
+    /// so that <c>ImportAdder</c> adds <c>using Telemetry.Generators;</c>.
     /// </summary>
     public static ParameterSyntax SetKey(
         ParameterSyntax parameter,
@@ -29,9 +30,12 @@ internal static class PropertyAttributeEditing
         bool canImport,
         CancellationToken cancellationToken)
     {
+        // NormalizeWhitespace replaces the elastic trivia of new tokens, which code action cleanup would otherwise
+        // reformat, for example by removing the space between two attribute lists.
         var argumentList = SyntaxFactory.AttributeArgumentList(
-            SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
-                SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(key)))));
+                SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
+                    SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(key)))))
+            .NormalizeWhitespace();
 
         var existing = FindAttribute(parameter, model, propertyAttribute, cancellationToken);
         if (existing is not null)
@@ -46,6 +50,7 @@ internal static class PropertyAttributeEditing
 
         var attribute = CreateAttribute(parameter, model, propertyAttribute, canImport, argumentList);
         var attributeList = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
+            .NormalizeWhitespace()
             .WithTrailingTrivia(SyntaxFactory.Space);
 
         if (parameter.AttributeLists.Count > 0)
@@ -54,9 +59,10 @@ internal static class PropertyAttributeEditing
         }
 
         // The parameter's leading trivia (a line break and indentation, say) now goes before the attribute.
+        var firstList = attributeList.WithLeadingTrivia(parameter.GetLeadingTrivia());
         return parameter
             .WithoutLeadingTrivia()
-            .WithAttributeLists(SyntaxFactory.SingletonList(attributeList.WithLeadingTrivia(parameter.GetLeadingTrivia())));
+            .WithAttributeLists(SyntaxFactory.SingletonList(firstList));
     }
 
     private static AttributeSyntax? FindAttribute(
@@ -88,6 +94,11 @@ internal static class PropertyAttributeEditing
         }
 
         var qualified = SyntaxFactory.ParseName(QualifiedName).WithAdditionalAnnotations(Simplifier.Annotation);
-        return attribute.WithName(canImport ? qualified.WithAdditionalAnnotations(Simplifier.AddImportsAnnotation) : qualified);
+        if (canImport)
+        {
+            qualified = qualified.WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+        }
+
+        return attribute.WithName(qualified);
     }
 }

@@ -35,7 +35,7 @@ internal static class PropertyKeys
     /// <summary>
     /// Returns the key of each parameter, in declaration order: the <c>[TelemetryProperty]</c> argument, or the
     /// name converted by <paramref name="policy"/>. A <c>TelemetryClient</c> parameter, which is not sent, and a
-    /// <c>[TelemetryProperty]</c> whose argument is not a constant string get null.
+    /// <c>[TelemetryProperty]</c> whose argument is blank or not a constant string get null.
     /// </summary>
     public static IReadOnlyList<string?> Read(
         IMethodSymbol method,
@@ -77,13 +77,13 @@ internal static class PropertyKeys
             return null;
         }
 
-        var taken = new HashSet<string>(keys.Where(other => other is not null)!, StringComparer.Ordinal);
+        var usedKeys = new HashSet<string>(keys.Where(other => other is not null)!, StringComparer.Ordinal);
         var separator = key!.Contains("-") && !key.Contains("_") ? "-" : "_";
         var suffix = 2;
         foreach (var position in sharing.Skip(1))
         {
             var candidate = key + separator + suffix;
-            while (taken.Contains(candidate))
+            while (usedKeys.Contains(candidate))
             {
                 suffix++;
                 candidate = key + separator + suffix;
