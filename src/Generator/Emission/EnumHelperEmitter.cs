@@ -20,7 +20,7 @@ internal static class EnumHelperEmitter
         foreach (var member in enumInfo.Members)
         {
             var name = SourceEmitter.Literal(PropertyNaming.Convert(member.Name, naming));
-            writer.WriteLine("case " + enumInfo.QualifiedName + "." + member.Identifier + ":");
+            writer.WriteLine("case (" + enumInfo.QualifiedName + ")(" + member.Value + "): // " + member.Name);
             writer.WriteLine("    return " + ValueType + ".From(" + name + ");");
         }
 

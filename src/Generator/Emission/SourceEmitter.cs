@@ -20,6 +20,9 @@ internal static class SourceEmitter
             writer.WriteLine("#nullable enable");
         }
 
+        // A parameter may have an [Obsolete] type; the user's declaration already reports that once.
+        writer.WriteLine("#pragma warning disable CS0612, CS0618");
+
         writer.WriteBlankLine();
 
         var hierarchy = type.Hierarchy;

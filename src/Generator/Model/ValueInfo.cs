@@ -80,6 +80,9 @@ internal sealed record ValueInfo(
 internal sealed record EnumInfo(string QualifiedName, string UnderlyingType, EquatableArray<EnumMemberInfo> Members);
 
 /// <summary>
-/// One enum member: its identifier (escaped when it is a keyword) and its name before the naming policy applies.
+/// One enum member.
 /// </summary>
-internal sealed record EnumMemberInfo(string Identifier, string Name);
+/// <param name="Name">The member name before the naming policy applies.</param>
+/// <param name="Value">The member's constant as an invariant-culture C# literal, e.g. <c>-5000000000</c>. Generated
+/// code matches on the value rather than the member, so an <c>[Obsolete]</c> member raises no warning there.</param>
+internal sealed record EnumMemberInfo(string Name, string Value);

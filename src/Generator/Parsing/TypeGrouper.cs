@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Telemetry.Generators.SourceGeneration.Model;
 using Telemetry.Generators.SourceGeneration.Naming;
@@ -21,9 +22,41 @@ internal static class TypeGrouper
     {
         return methods
             .GroupBy(method => method.Hierarchy)
-            .OrderBy(group => group.Key.HintName, StringComparer.Ordinal)
-            .Select(group => CreateType(group.Key, group, options))
+            .Select(group => CreateType(WithCaseUniqueHintName(group.Key, methods), group, options))
+            .OrderBy(type => type.Hierarchy.HintName, StringComparer.Ordinal)
             .ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Adds a hash of the exact type name to the hint name when another type's hint name differs only in case
+    /// (<c>Metrics</c> and <c>METRICS</c>), because the compiler requires hint names to be unique ignoring case.
+    /// </summary>
+    private static HierarchyInfo WithCaseUniqueHintName(HierarchyInfo hierarchy, ImmutableArray<EventMethodInfo> methods)
+    {
+        var collides = methods
+            .Select(method => method.Hierarchy.HintName)
+            .Any(other => !string.Equals(other, hierarchy.HintName, StringComparison.Ordinal)
+                && string.Equals(other, hierarchy.HintName, StringComparison.OrdinalIgnoreCase));
+        if (!collides)
+        {
+            return hierarchy;
+        }
+
+        const string Extension = ".g.cs";
+        var stem = hierarchy.HintName.Substring(0, hierarchy.HintName.Length - Extension.Length);
+        return hierarchy with { HintName = stem + "." + StableHash(hierarchy.HintName).ToString("x8", CultureInfo.InvariantCulture) + Extension };
+    }
+
+    /// <summary>Returns the 32-bit FNV-1a hash of <paramref name="text"/>, which is the same in every process.</summary>
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash;
     }
 
     private static TypeToEmit CreateType(

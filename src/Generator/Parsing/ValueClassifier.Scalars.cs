@@ -79,7 +79,8 @@ internal sealed partial class ValueClassifier
         {
             if (field.HasConstantValue && field.ConstantValue is { } value && seen.Add(value))
             {
-                members.Add(new EnumMemberInfo(SymbolFormats.EscapeIdentifier(field.Name), field.Name));
+                var literal = System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "0";
+                members.Add(new EnumMemberInfo(field.Name, literal));
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using Telemetry.Generators.SourceGeneration.Tests.Infrastructure;
 using Xunit;
@@ -417,6 +418,34 @@ public sealed class ContainingTypeTests
 
         run.ThrowIfGeneratorFailed();
         Assert.Equal(["MyApp.Events.g.cs"], run.GeneratedSources.Select(source => source.HintName));
+        run.AssertCompilesCleanly();
+    }
+
+    [Fact]
+    public void NamesDifferingInCase_GetDistinctHintNames()
+    {
+        var run = GeneratorHarness.Run("""
+            using Telemetry.Generators;
+
+            namespace App;
+
+            public static partial class Metrics
+            {
+                [TelemetryEvent("Lower")]
+                public static partial void Sent(int count);
+            }
+
+            public static partial class METRICS
+            {
+                [TelemetryEvent("Upper")]
+                public static partial void Sent(int count);
+            }
+            """);
+
+        run.ThrowIfGeneratorFailed();
+        var hintNames = run.GeneratedSources.Select(source => source.HintName).ToList();
+        Assert.Equal(2, hintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(hintNames, name => Assert.Matches(@"^App\.(Metrics|METRICS)\.[0-9a-f]{8}\.g\.cs$", name));
         run.AssertCompilesCleanly();
     }
 }
