@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -43,18 +42,12 @@ public sealed class RemoveParameterModifierCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            // "ref readonly" reads like "in"; removing only "ref" would leave "readonly", which does not compile.
-            var count = parameter.Modifiers[index].IsKind(SyntaxKind.RefKeyword)
-                && index + 1 < parameter.Modifiers.Count
-                && parameter.Modifiers[index + 1].IsKind(SyntaxKind.ReadOnlyKeyword)
-                    ? 2
-                    : 1;
-            var text = string.Join(" ", parameter.Modifiers.Skip(index).Take(count).Select(token => token.Text));
-            var fixedParameter = ModifierEditing.RemoveModifiers(parameter, index, count);
+            var modifier = parameter.Modifiers[index];
+            var fixedParameter = ModifierEditing.RemoveModifiers(parameter, index, count: 1);
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Remove '{text}'",
+                    $"Remove '{modifier.Text}'",
                     _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(parameter, fixedParameter))),
                     EquivalenceKeys.RemoveParameterModifier),
                 diagnostic);
@@ -75,11 +68,15 @@ public sealed class RemoveParameterModifierCodeFixProvider : CodeFixProvider
         index = -1;
 
         var token = DiagnosticTargets.FindToken(root, diagnostic);
-        if (token is { Parent: ParameterSyntax tokenParameter } modifier && IsRejected(modifier))
+        if (token is { Parent: ParameterSyntax tokenParameter } modifier)
         {
-            parameter = tokenParameter;
-            index = tokenParameter.Modifiers.IndexOf(modifier);
-            return index >= 0;
+            var tokenIndex = tokenParameter.Modifiers.IndexOf(modifier);
+            if (tokenIndex >= 0 && IsRejected(tokenParameter.Modifiers, tokenIndex))
+            {
+                parameter = tokenParameter;
+                index = tokenIndex;
+                return true;
+            }
         }
 
         var enclosing = DiagnosticTargets.FindNode(root, diagnostic)?.FirstAncestorOrSelf<ParameterSyntax>();
@@ -88,11 +85,11 @@ public sealed class RemoveParameterModifierCodeFixProvider : CodeFixProvider
             return false;
         }
 
-        parameter = enclosing;
         for (var i = 0; i < enclosing.Modifiers.Count; i++)
         {
-            if (IsRejected(enclosing.Modifiers[i]))
+            if (IsRejected(enclosing.Modifiers, i))
             {
+                parameter = enclosing;
                 index = i;
                 return true;
             }
@@ -101,9 +98,20 @@ public sealed class RemoveParameterModifierCodeFixProvider : CodeFixProvider
         return false;
     }
 
-    private static bool IsRejected(SyntaxToken modifier) =>
-        modifier.IsKind(SyntaxKind.OutKeyword)
-        || modifier.IsKind(SyntaxKind.RefKeyword)
-        || modifier.IsKind(SyntaxKind.ParamsKeyword)
-        || modifier.IsKind(SyntaxKind.ScopedKeyword);
+    /// <summary>
+    /// Returns whether the analyzer rejects the modifier at <paramref name="index"/>: <c>out</c>, <c>params</c>,
+    /// <c>scoped</c>, or <c>ref</c> unless <c>readonly</c> follows it, because <c>ref readonly</c> is only read.
+    /// </summary>
+    private static bool IsRejected(SyntaxTokenList modifiers, int index)
+    {
+        var modifier = modifiers[index];
+        if (modifier.IsKind(SyntaxKind.RefKeyword))
+        {
+            return index + 1 >= modifiers.Count || !modifiers[index + 1].IsKind(SyntaxKind.ReadOnlyKeyword);
+        }
+
+        return modifier.IsKind(SyntaxKind.OutKeyword)
+            || modifier.IsKind(SyntaxKind.ParamsKeyword)
+            || modifier.IsKind(SyntaxKind.ScopedKeyword);
+    }
 }

@@ -200,6 +200,39 @@ public sealed class MakePartialTests
     }
 
     [Fact]
+    public async Task RefStructModifierOrder()
+    {
+        const string before = """
+            using Telemetry.Generators;
+
+            namespace Sample;
+
+            public readonly ref struct {|TEL0006:Scope|}
+            {
+                [TelemetryEvent("Scope Entered")]
+                public static void {|TEL0005:Entered|}(string name);
+            }
+            """;
+        const string after = """
+            using Telemetry.Generators;
+
+            namespace Sample;
+
+            public readonly ref partial struct Scope
+            {
+                [TelemetryEvent("Scope Entered")]
+                public static partial void Entered(string name);
+            }
+            """;
+
+        await Verifier.VerifyFixAsync<MakePartialCodeFixProvider>(
+            before,
+            after,
+            "Make 'Scope' and 'Entered' partial",
+            diagnosticIndex: 1);
+    }
+
+    [Fact]
     public async Task CompilerErrorOnPartialMethod()
     {
         const string before = """

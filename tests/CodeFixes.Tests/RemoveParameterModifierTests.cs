@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Text;
 using Xunit;
 using Verifier = Telemetry.Generators.CodeFixes.Tests.Infrastructure.CodeFixVerifier;
 
@@ -133,5 +134,30 @@ public sealed class RemoveParameterModifierTests
             """;
 
         await Verifier.VerifyFixAsync<RemoveParameterModifierCodeFixProvider>(before, after, "Remove 'params'");
+    }
+
+    [Fact]
+    public async Task RefReadonlyKept()
+    {
+        // The analyzer accepts "ref readonly", and removing "ref" alone would leave "readonly", which does not compile.
+        const string source = """
+            using Telemetry.Generators;
+
+            namespace Sample;
+
+            internal static partial class Events
+            {
+                [TelemetryEvent("Training Started")]
+                public static partial void TrainingStarted(ref readonly int numStorySteps);
+            }
+            """;
+        var span = new TextSpan(source.IndexOf("ref", System.StringComparison.Ordinal), "ref".Length);
+
+        var titles = await Verifier.OfferFixesForMadeUpDiagnosticAsync<RemoveParameterModifierCodeFixProvider>(
+            source,
+            "TEL0007",
+            span);
+
+        Assert.Empty(titles);
     }
 }

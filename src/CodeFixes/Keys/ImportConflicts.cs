@@ -9,14 +9,20 @@ namespace Telemetry.Generators.CodeFixes.Keys;
 internal static class ImportConflicts
 {
     /// <summary>
-    /// Returns false when a type of the <c>Telemetry.Generators</c> namespace shares its name with another type
+    /// Returns false when a public type of the <c>Telemetry.Generators</c> namespace shares its name with another type
     /// already in scope at <paramref name="position"/>, such as another library's <c>TelemetryClient</c>. Importing
-    /// the namespace would then make that name ambiguous (CS0104) wherever the file uses it.
+    /// the namespace could then make that name ambiguous (CS0104) wherever the file uses it.
     /// </summary>
+    /// <remarks>
+    /// The check is conservative: a type declared in an enclosing namespace would win over the import, so it causes
+    /// no ambiguity, but it still makes the fix write the qualified attribute name.
+    /// </remarks>
     public static bool CanImportRuntimeNamespace(SemanticModel model, int position, INamedTypeSymbol runtimeType)
     {
-        var runtimeNamespace = runtimeType.ContainingNamespace;
-        foreach (var type in runtimeNamespace.GetTypeMembers())
+        var publicTypes = runtimeType.ContainingNamespace
+            .GetTypeMembers()
+            .Where(type => type.DeclaredAccessibility == Accessibility.Public);
+        foreach (var type in publicTypes)
         {
             var inScope = model.LookupNamespacesAndTypes(position, name: type.Name);
             if (inScope.Any(symbol => !SymbolEqualityComparer.Default.Equals(symbol, type)))
