@@ -9,11 +9,11 @@ namespace Telemetry.Generators.SourceGeneration.Diagnostics;
 
 /// <summary>
 /// Declaration rules that the analyzers report and the generator obeys. A method that breaks one still gets a generated
-/// body that sends nothing, so the analyzer's diagnostic is the only error the user sees.
+/// body that sends nothing, so the build shows the analyzer's error and no follow-on error from generated code.
 /// </summary>
 internal static class DeclarationRules
 {
-    /// <summary>The prefix of the helpers that generated code adds to a type, such as <c>__TelemetryEnum0</c>.</summary>
+    /// <summary>The prefix of the helpers that generated code adds to a type, e.g. <c>__TelemetryEnum0</c>.</summary>
     public const string ReservedPrefix = "__Telemetry";
 
     /// <summary>Returns whether <paramref name="name"/> starts with <see cref="ReservedPrefix"/>.</summary>

@@ -56,7 +56,7 @@ internal static class EventMethodParser
             && !syntax.Modifiers.Any(SyntaxKind.AsyncKeyword)
             && clientSourceCount <= 1
             && !HasReservedName(method)
-            && syntax.ParameterList.Parameters.All(parameter => !DeclarationRules.FindRejectedModifiers(parameter).Any())
+            && !syntax.ParameterList.Parameters.SelectMany(DeclarationRules.FindRejectedModifiers).Any()
             && parameters.All(IsTrackable);
 
         var client = clientParameters.Count == 1

@@ -52,7 +52,8 @@ internal static class EventNameRules
 
         if (name.Length > MaxLength)
         {
-            return "it is " + name.Length.ToString(CultureInfo.InvariantCulture) + " characters long, and the maximum is "
+            var length = name.Length.ToString(CultureInfo.InvariantCulture);
+            return "it is " + length + " characters long, and the maximum is "
                 + MaxLength.ToString(CultureInfo.InvariantCulture);
         }
 

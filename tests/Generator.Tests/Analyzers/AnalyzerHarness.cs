@@ -38,7 +38,10 @@ internal static class AnalyzerHarness
         Func<CSharpCompilationOptions, CSharpCompilationOptions>? configure = null) =>
         Run(ConsumerProject.FromSources(settings, sources) with { ConfigureOptions = configure });
 
-    /// <inheritdoc cref="Run(ProjectSettings, IEnumerable{string}, Func{CSharpCompilationOptions, CSharpCompilationOptions})"/>
+    /// <summary>
+    /// Compiles <paramref name="project"/>, runs the telemetry generator and the project's other generators, and then
+    /// every analyzer on the output. Throws when a generator or an analyzer throws.
+    /// </summary>
     public static AnalyzerRun Run(ConsumerProject project)
     {
         var settings = project.Settings;
@@ -70,7 +73,10 @@ internal static class AnalyzerHarness
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: false));
 
-        var analyzerDiagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var analyzerDiagnostics = withAnalyzers
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None)
+            .GetAwaiter()
+            .GetResult();
         if (exceptions.Count > 0)
         {
             throw new XunitException("Analyzers threw:\n" + string.Join("\n", exceptions));

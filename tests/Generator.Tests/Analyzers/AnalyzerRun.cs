@@ -36,6 +36,6 @@ internal sealed class AnalyzerRun
             .ThenBy(diagnostic => diagnostic.Id, StringComparer.Ordinal)
             .ToImmutableArray();
 
-    /// <summary>Returns the single reported diagnostic with <paramref name="id"/>, failing on none or several.</summary>
+    /// <summary>Returns the one reported diagnostic with <paramref name="id"/>, and fails on none or several.</summary>
     public Diagnostic Single(string id) => Xunit.Assert.Single(Reported, diagnostic => diagnostic.Id == id);
 }

@@ -75,7 +75,8 @@ internal static class AnalyzerVerifier
         foreach (var diagnostic in unexpected)
         {
             var text = diagnostic.Location.SourceTree?.GetText().ToString(diagnostic.Location.SourceSpan);
-            message.AppendLine(CultureInfo.InvariantCulture, $"  unexpected: [{text}] {DiagnosticLine.Format(diagnostic)}");
+            var line = DiagnosticLine.Format(diagnostic);
+            message.AppendLine(CultureInfo.InvariantCulture, $"  unexpected: [{text}] {line}");
         }
 
         foreach (var item in duplicates)
@@ -109,7 +110,9 @@ internal static class AnalyzerVerifier
             && item.Id is not ("TEL0005" or "TEL0006" or "TEL0013")))
         {
             var implementation = FindGeneratedImplementation(run.GeneratorRun, item);
-            if (implementation is not null && !implementation.ToString().Contains(UntrackedBodyComment, StringComparison.Ordinal))
+            var sendsEvent = implementation is not null
+                && !implementation.ToString().Contains(UntrackedBodyComment, StringComparison.Ordinal);
+            if (sendsEvent)
             {
                 throw new XunitException(
                     $"{item.Id} is expected at {item.Path} {item.Span}, but the generated body of its method still "
@@ -145,18 +148,10 @@ internal static class AnalyzerVerifier
         diagnostic.Location.SourceTree?.FilePath ?? "(no file)",
         diagnostic.Location.SourceSpan);
 
-    /// <summary>Returns the source text of the span of <paramref name="diagnostic"/>.</summary>
-    public static string SpanText(Diagnostic diagnostic) =>
-        diagnostic.Location.SourceTree?.GetText().ToString(diagnostic.Location.SourceSpan) ?? string.Empty;
-
     /// <summary>Returns the message in the invariant culture.</summary>
     public static string Message(Diagnostic diagnostic) => diagnostic.GetMessage(CultureInfo.InvariantCulture);
 
     /// <summary>Creates settings for a consumer that sets <c>TelemetryPropertyNaming</c>.</summary>
     public static ProjectSettings WithNaming(string policy) =>
         ProjectSettings.Default.WithBuildProperty("TelemetryPropertyNaming", policy);
-
-    /// <summary>Returns the C# language version settings for a consumer on <paramref name="version"/>.</summary>
-    public static ProjectSettings WithLanguageVersion(LanguageVersion version) =>
-        ProjectSettings.Default with { LanguageVersion = version };
 }

@@ -64,7 +64,7 @@ public sealed class AnalyzerVerifierTests
     [Fact]
     public void Verify_UnexplainedEmptyBody_Fails()
     {
-        // The pragma hides the only explanation, so the verifier sees an empty body that nothing explains.
+        // The pragma hides the only explanation, so the verifier finds an empty body that nothing explains.
         var exception = Assert.Throws<XunitException>(() => AnalyzerVerifier.Verify("""
             public static partial class Events
             {
@@ -81,7 +81,7 @@ public sealed class AnalyzerVerifierTests
     [Fact]
     public void AgreementCheck_ErrorOnSendingMethod_Fails()
     {
-        // An expected TEL0003 on a method whose generated body still sends stands in for an analyzer rule that the
+        // An expected TEL0003 on a method whose generated body still sends imitates an analyzer rule that the
         // generator does not apply.
         var source = AnalyzerVerifier.Usings + """
             public static partial class Events

@@ -95,7 +95,9 @@ public sealed class ClientSourceTests
             }
             """);
 
-        Assert.Contains("the primary constructor parameters 'first' and 'second'", AnalyzerVerifier.Message(run.Single("TEL0008")));
+        Assert.Contains(
+            "the primary constructor parameters 'first' and 'second'",
+            AnalyzerVerifier.Message(run.Single("TEL0008")));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ internal sealed record ConsumerProject
     /// <summary>Generators that run beside the telemetry generator, such as the SDK's regex generator.</summary>
     public IReadOnlyList<ISourceGenerator> OtherGenerators { get; init; } = [];
 
-    /// <summary>Creates a project of <paramref name="sources"/>, named <c>Input0.cs</c>, <c>Input1.cs</c>, ...</summary>
+    /// <summary>Creates a project of <paramref name="sources"/>, named <c>Input0.cs</c>, <c>Input1.cs</c> and so on.
+    /// </summary>
     public static ConsumerProject FromSources(ProjectSettings settings, IEnumerable<string> sources) => new()
     {
         Settings = settings,

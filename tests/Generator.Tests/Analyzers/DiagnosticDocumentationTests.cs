@@ -28,7 +28,8 @@ public sealed class DiagnosticDocumentationTests
 
         Assert.EndsWith($"docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
         Assert.StartsWith(DiagnosticDescriptors.HelpLinkBase, descriptor.HelpLinkUri);
-        Assert.True(File.Exists(Path.Combine(RepositoryRoot, "docs", "diagnostics", id + ".md")), $"{id}.md is missing.");
+        var page = Path.Combine(RepositoryRoot, "docs", "diagnostics", id + ".md");
+        Assert.True(File.Exists(page), $"{page} is missing.");
     }
 
     [Theory]
@@ -55,7 +56,8 @@ public sealed class DiagnosticDocumentationTests
     public void ReleaseTracking_ListsRule(string id)
     {
         var descriptor = Descriptors().Single(candidate => candidate.Id == id);
-        var unshipped = File.ReadAllText(Path.Combine(RepositoryRoot, "src", "Generator", "AnalyzerReleases.Unshipped.md"));
+        var path = Path.Combine(RepositoryRoot, "src", "Generator", "AnalyzerReleases.Unshipped.md");
+        var unshipped = File.ReadAllText(path);
 
         Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", unshipped);
     }

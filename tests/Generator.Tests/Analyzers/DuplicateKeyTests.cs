@@ -1,3 +1,4 @@
+using System;
 using Xunit;
 
 namespace Telemetry.Generators.SourceGeneration.Tests.Analyzers;
@@ -31,7 +32,9 @@ public sealed class DuplicateKeyTests
             public static partial class Events
             {
                 [TelemetryEvent("Training Started")]
-                public static partial void TrainingStarted(int userId, [TelemetryProperty("user_id")] int {|TEL0011:other|});
+                public static partial void TrainingStarted(
+                    int userId,
+                    [TelemetryProperty("user_id")] int {|TEL0011:other|});
             }
             """);
     }
@@ -50,7 +53,9 @@ public sealed class DuplicateKeyTests
             }
             """);
 
-        Assert.All(run.Reported, diagnostic => Assert.Contains("parameter 'kind'", AnalyzerVerifier.Message(diagnostic)));
+        Assert.All(
+            run.Reported,
+            diagnostic => Assert.Contains("parameter 'kind'", AnalyzerVerifier.Message(diagnostic)));
     }
 
     [Fact]
@@ -65,7 +70,9 @@ public sealed class DuplicateKeyTests
             """;
 
         AnalyzerVerifier.Verify(AnalyzerVerifier.WithNaming("KebabCase"), Source);
-        AnalyzerVerifier.Verify(AnalyzerVerifier.WithNaming("AsDeclared"), Source.Replace("{|TEL0011:ModelType|}", "ModelType"));
+        AnalyzerVerifier.Verify(
+            AnalyzerVerifier.WithNaming("AsDeclared"),
+            Source.Replace("{|TEL0011:ModelType|}", "ModelType", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +82,9 @@ public sealed class DuplicateKeyTests
             public static partial class Events
             {
                 [TelemetryEvent("Training Started")]
-                public static partial void TrainingStarted(TelemetryClient client, [TelemetryProperty("client")] int count);
+                public static partial void TrainingStarted(
+                    TelemetryClient client,
+                    [TelemetryProperty("client")] int count);
             }
             """);
     }
@@ -87,7 +96,9 @@ public sealed class DuplicateKeyTests
             public static partial class Events
             {
                 [TelemetryEvent("Training Started")]
-                public static partial void TrainingStarted(string modelType, [TelemetryProperty("raw_model_type")] string model_type);
+                public static partial void TrainingStarted(
+                    string modelType,
+                    [TelemetryProperty("raw_model_type")] string model_type);
             }
             """);
     }

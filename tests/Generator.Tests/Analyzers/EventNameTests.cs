@@ -24,7 +24,9 @@ public sealed class EventNameTests
             }
             """);
 
-        Assert.EndsWith("of method 'TrainingStarted' is invalid: " + reason, AnalyzerVerifier.Message(run.Single("TEL0010")));
+        Assert.EndsWith(
+            "of method 'TrainingStarted' is invalid: " + reason,
+            AnalyzerVerifier.Message(run.Single("TEL0010")));
     }
 
     [Fact]

@@ -48,7 +48,10 @@ public sealed class ParameterModifierTests
             public static partial class Events
             {
                 [TelemetryEvent("Model Loaded")]
-                public static partial void ModelLoaded(in int first, ref readonly int second, in TelemetryClient client);
+                public static partial void ModelLoaded(
+                    in int first,
+                    ref readonly int second,
+                    in TelemetryClient client);
             }
             """);
     }

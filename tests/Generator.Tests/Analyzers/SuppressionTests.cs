@@ -7,8 +7,8 @@ using Xunit;
 namespace Telemetry.Generators.SourceGeneration.Tests.Analyzers;
 
 /// <summary>
-/// The usual ways to silence or re-rate a diagnostic work on the analyzers' diagnostics, because they are reported at
-/// the user's own syntax.
+/// The usual ways to suppress a diagnostic or change its severity work on the analyzers' diagnostics, because they
+/// are reported at the user's own syntax.
 /// </summary>
 public sealed class SuppressionTests
 {
@@ -91,9 +91,11 @@ public sealed class SuppressionTests
     [Fact]
     public void NoWarn_RemovesWarning()
     {
+        // <NoWarn> in a project file becomes a Suppress entry in the compilation's specific diagnostic options.
         var run = Run(TrackingPlanSource, options => options
             .WithGeneralDiagnosticOption(ReportDiagnostic.Default)
-            .WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItem("TEL0013", ReportDiagnostic.Suppress)));
+            .WithSpecificDiagnosticOptions(
+                options.SpecificDiagnosticOptions.SetItem("TEL0013", ReportDiagnostic.Suppress)));
 
         Assert.Empty(run.Reported);
     }

@@ -16,7 +16,7 @@ namespace Telemetry.Generators.SourceGeneration.Diagnostics.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
 {
-    // Longer names are shortened in messages; the reason still gives the full length.
+    // Longer names are shortened in messages, and the reason still gives the full length.
     private const int MaxDisplayedNameLength = 60;
 
     /// <inheritdoc/>
@@ -91,7 +91,8 @@ public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
         IMethodSymbol method,
         MethodDeclarationSyntax syntax)
     {
-        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || syntax.Body is not null || syntax.ExpressionBody is not null)
+        var hasBody = syntax.Body is not null || syntax.ExpressionBody is not null;
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || hasBody)
         {
             ReportNotPartial(context, syntax.Identifier.GetLocation(), method.Name);
         }
@@ -102,7 +103,10 @@ public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Reports TEL0001 and returns whether it did.</summary>
-    private static bool AnalyzeAsync(SymbolAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax)
+    private static bool AnalyzeAsync(
+        SymbolAnalysisContext context,
+        IMethodSymbol method,
+        MethodDeclarationSyntax syntax)
     {
         var asyncKeyword = syntax.Modifiers.FirstOrDefault(modifier => modifier.IsKind(SyntaxKind.AsyncKeyword));
         if (asyncKeyword.IsKind(SyntaxKind.AsyncKeyword))
@@ -128,7 +132,10 @@ public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void AnalyzeReturnType(SymbolAnalysisContext context, IMethodSymbol method, MethodDeclarationSyntax syntax)
+    private static void AnalyzeReturnType(
+        SymbolAnalysisContext context,
+        IMethodSymbol method,
+        MethodDeclarationSyntax syntax)
     {
         if (method.ReturnsVoid || DeclarationRules.ContainsErrorType(method.ReturnType))
         {

@@ -100,8 +100,8 @@ public sealed class EventParameterAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Reports TEL0003 or TEL0004 from <see cref="ValueClassifier.FindProblem"/>, which the generator's
-    /// classification agrees with. A type that did not resolve is left to the compiler.
+    /// Reports TEL0003 or TEL0004 from <see cref="ValueClassifier.FindProblem"/>, the classification the generator
+    /// uses too. A type that did not resolve is left to the compiler.
     /// </summary>
     private static void AnalyzeType(SymbolAnalysisContext context, IParameterSymbol parameter, ParameterSyntax syntax)
     {

@@ -15,7 +15,10 @@ namespace Telemetry.Generators.SourceGeneration.Diagnostics.Analyzers;
 /// else null.</param>
 /// <param name="BlankDescription">For a blank argument, what it is: <c>null</c>, <c>empty</c> or
 /// <c>only whitespace</c>.</param>
-internal sealed record PropertyKey(string? Key, ExpressionSyntax? BlankArgument = null, string? BlankDescription = null);
+internal sealed record PropertyKey(
+    string? Key,
+    ExpressionSyntax? BlankArgument = null,
+    string? BlankDescription = null);
 
 /// <summary>
 /// Reads property keys: the <c>[TelemetryProperty]</c> argument, or the parameter name under the naming policy.

@@ -62,7 +62,8 @@ public sealed class ReservedNameAnalyzer : DiagnosticAnalyzer
     {
         foreach (var location in symbol.Locations.Where(location => location.IsInSource))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReservedMemberName, location, symbol.Name));
+            context.ReportDiagnostic(
+                Diagnostic.Create(DiagnosticDescriptors.ReservedMemberName, location, symbol.Name));
         }
     }
 }

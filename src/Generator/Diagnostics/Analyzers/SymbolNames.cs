@@ -10,7 +10,8 @@ namespace Telemetry.Generators.SourceGeneration.Diagnostics.Analyzers;
 internal static class SymbolNames
 {
     /// <summary>
-    /// Returns the method name qualified by its containing types but not the namespace, e.g. <c>Events.TrainingStarted</c>.
+    /// Returns the method name qualified by its containing types but not the namespace, e.g.
+    /// <c>Events.TrainingStarted</c>.
     /// </summary>
     public static string Qualified(IMethodSymbol method)
     {

@@ -12,8 +12,8 @@ namespace Telemetry.Generators.SourceGeneration.Diagnostics.Analyzers;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Types are matched by metadata name, as the generator matches them, so the two agree even when a compilation sees
-/// two copies of the runtime.
+/// Types are matched by metadata name, as the generator matches them, so the two agree even when a compilation
+/// references two copies of the runtime.
 /// </para>
 /// <para>
 /// The analyzers visit event methods through their containing type, never through method symbol actions. The
@@ -86,7 +86,8 @@ internal sealed class TelemetrySymbols
             .OfType<IMethodSymbol>()
             .Where(method => method.PartialDefinitionPart is null && FindEventAttribute(method) is not null);
 
-    /// <summary>Returns the event methods of <paramref name="type"/>, as <see cref="IsEventMethod"/> defines them.</summary>
+    /// <summary>Returns the event methods of <paramref name="type"/>, as defined by <see cref="IsEventMethod"/>.
+    /// </summary>
     public IEnumerable<IMethodSymbol> FindEventMethods(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IMethodSymbol>().Where(IsEventMethod);
 

@@ -185,7 +185,8 @@ public sealed class TrackingPlanAnalyzer : DiagnosticAnalyzer
         return kinds;
     }
 
-    /// <summary>One event method as the tracking plan sees it: its name, where it is, and its properties in order.</summary>
+    /// <summary>One event method to compare: its event name, location, and property kinds in declaration order.
+    /// </summary>
     private sealed record EventDeclaration(
         string EventName,
         string MethodName,
