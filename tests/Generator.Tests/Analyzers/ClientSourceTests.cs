@@ -101,6 +101,19 @@ public sealed class ClientSourceTests
     }
 
     [Fact]
+    public void UnreadPrimaryConstructorParameters_AlsoGetCompilerWarning()
+    {
+        // NOTE: the body that sends nothing reads neither parameter, so CS9113 follows unless other code reads them.
+        AnalyzerVerifier.Verify("""
+            public sealed partial class Reporter(TelemetryClient {|CS9113:first|}, TelemetryClient {|CS9113:second|})
+            {
+                [TelemetryEvent("Report Written")]
+                public partial void {|TEL0008:ReportWritten|}(int pages);
+            }
+            """);
+    }
+
+    [Fact]
     public void StaticMethod_IgnoresInstanceMembers()
     {
         AnalyzerVerifier.Verify("""
