@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using TrainingCli.CommandLine;
 using TrainingCli.Commands;
 using TrainingCli.Tests.Infrastructure;
@@ -30,6 +31,37 @@ public sealed class CommandLineParserTests
 
         Assert.Equal("abc123", parsed.Global.WriteKey);
         Assert.Equal(TrainingType.Nlu, parsed.Arguments!.GetEnum("--type", TrainingType.Rasa));
+    }
+
+    [Fact]
+    public void Parse_GlobalValuesAfterEquals()
+    {
+        // Only the '=' form can pass a value that starts with '-', which the next-argument form reads as an option.
+        var parsed = Parse("--write-key=-k=1", "--endpoint=http://127.0.0.1:8080/?a=b", "train");
+
+        Assert.Equal("-k=1", parsed.Global.WriteKey);
+        Assert.Equal(new Uri("http://127.0.0.1:8080/?a=b"), parsed.Global.Endpoint);
+        Assert.Equal("train", parsed.Command?.Name);
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandOptionsWithValue))]
+    public void Parse_OptionValueAfterEquals(string commandName, string optionName)
+    {
+        var withEquals = Parse([.. Split(commandName), $"{optionName}=a=b"]);
+        var withSpace = Parse([.. Split(commandName), optionName, "a=b"]);
+
+        Assert.Equal("a=b", withEquals.Arguments!.GetString(optionName));
+        Assert.Equal("a=b", withSpace.Arguments!.GetString(optionName));
+    }
+
+    [Theory]
+    [MemberData(nameof(Flags))]
+    public void Parse_FlagWithValue_RaisesUsageError(string commandName, string flagName)
+    {
+        var exception = Assert.Throws<UsageException>(() => Parse([.. Split(commandName), $"{flagName}=yes"]));
+
+        Assert.Equal($"Option {flagName} is a flag and takes no value.", exception.Message);
     }
 
     [Fact]
@@ -96,6 +128,17 @@ public sealed class CommandLineParserTests
     [InlineData("train --type", "Missing value for option --type: expected --type TYPE.")]
     [InlineData("train --fail --fail", "Option --fail is given more than once.")]
     [InlineData("train --fail=yes", "Option --fail is a flag and takes no value.")]
+    [InlineData("--help=yes", "Option --help is a flag and takes no value.")]
+    [InlineData("-h= train", "Option -h is a flag and takes no value.")]
+    [InlineData("--write-key K1 --write-key K2 train", "Option --write-key is given more than once.")]
+    [InlineData("--write-key K1 --write-key K1 train", "Option --write-key is given more than once.")]
+    [InlineData("train --write-key=K1 --help --write-key K2", "Option --write-key is given more than once.")]
+    [InlineData(
+        "--endpoint http://127.0.0.1:1/ train --endpoint=http://127.0.0.1:2/",
+        "Option --endpoint is given more than once.")]
+    [InlineData("--help train --help", "Option --help is given more than once.")]
+    [InlineData("-h train -h", "Option -h is given more than once.")]
+    [InlineData("-h train --help", "Option --help is given more than once.")]
     [InlineData("train nlu", "Unexpected argument 'nlu' for command 'train'.")]
     [InlineData("--write-key", "Missing value for option --write-key: expected --write-key KEY.")]
     [InlineData(
@@ -141,6 +184,40 @@ public sealed class CommandLineParserTests
 
         Assert.Equal(expectedMessage, exception.Message);
         Assert.Same(parsed.Command, exception.Command);
+    }
+
+    /// <summary>Every command option that takes a value, with its command.</summary>
+    public static TheoryData<string, string> CommandOptionsWithValue()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var command in CommandCatalog.All)
+        {
+            foreach (var option in command.Options.Where(option => option.TakesValue))
+            {
+                data.Add(command.Name, option.Name);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>Every command flag with its command, and the global flags after a command.</summary>
+    public static TheoryData<string, string> Flags()
+    {
+        var data = new TheoryData<string, string>
+        {
+            { "train", GlobalOptions.HelpOption },
+            { "train", GlobalOptions.ShortHelpOption },
+        };
+        foreach (var command in CommandCatalog.All)
+        {
+            foreach (var option in command.Options.Where(option => !option.TakesValue))
+            {
+                data.Add(command.Name, option.Name);
+            }
+        }
+
+        return data;
     }
 
     private static ParsedCommandLine Parse(params string[] args) => CommandLineParser.Parse(args, CommandCatalog.All);

@@ -57,6 +57,30 @@ public sealed class CommandLineProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task RepeatedGlobalOption_ExitsTwo()
+    {
+        var result = await TrainingCliProcess.RunAsync(
+            ["--write-key", "K1", "--write-key", "K2", "train"],
+            directory.Path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Option --write-key is given more than once.", result.StandardError);
+        Assert.Contains("Usage: TrainingCli", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task HelpWithValue_ExitsTwo()
+    {
+        var result = await TrainingCliProcess.RunAsync(["--help=yes"], directory.Path);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("Option --help is a flag and takes no value.", result.StandardError);
+        Assert.DoesNotContain("Unknown option", result.StandardError);
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
     public async Task Help_ListsCommandsAndExitsZero()
     {
         var result = await TrainingCliProcess.RunAsync(["--help"], directory.Path);
@@ -79,5 +103,15 @@ public sealed class CommandLineProcessTests : IDisposable
         Assert.Contains("--type TYPE", result.StandardOutput);
         Assert.Contains("--finetune", result.StandardOutput);
         Assert.Contains("--fail", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task GroupCommandHelp_ListsSubcommands()
+    {
+        var result = await TrainingCliProcess.RunAsync(["test", "--help"], directory.Path);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\n  test core", result.StandardOutput);
+        Assert.Contains("\n  test nlu", result.StandardOutput);
     }
 }

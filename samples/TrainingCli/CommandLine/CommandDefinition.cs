@@ -28,4 +28,10 @@ internal sealed record CommandDefinition(
 
     /// <summary>The command with its positional arguments as the usage text shows it.</summary>
     public string Syntax => ArgumentsSyntax.Length == 0 ? Name : $"{Name} {ArgumentsSyntax}";
+
+    /// <summary>
+    /// Commands that extend this command's name by one word, such as <c>test core</c> for <c>test</c>, which the
+    /// command's usage text lists. The parser finds commands in the catalog and does not read this list.
+    /// </summary>
+    public IReadOnlyList<CommandDefinition> Subcommands { get; init; } = [];
 }

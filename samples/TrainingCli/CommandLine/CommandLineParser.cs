@@ -6,7 +6,8 @@ namespace TrainingCli.CommandLine;
 
 /// <summary>
 /// Parses <c>[GLOBAL OPTIONS] COMMAND [SUBCOMMAND] [OPTIONS] [ARGUMENTS]</c>. Options take their value as the next
-/// argument or after <c>=</c>, and global options may appear anywhere.
+/// argument or after <c>=</c>, and global options may appear anywhere. A flag given a value after <c>=</c> and an
+/// option given twice are usage errors, for global and command options alike.
 /// </summary>
 internal static class CommandLineParser
 {
@@ -38,14 +39,33 @@ internal static class CommandLineParser
         string? writeKey = null;
         Uri? endpoint = null;
         var help = false;
+        var givenOptions = new HashSet<string>(StringComparer.Ordinal);
         var remaining = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = SplitOption(args[i]);
-            switch (name)
+            if (!IsGlobalOption(name))
             {
-                case GlobalOptions.HelpOption or GlobalOptions.ShortHelpOption when inlineValue is null:
+                remaining.Add(args[i]);
+                continue;
+            }
+
+            // -h and --help are one option, so "-h --help" is a repeat too.
+            var canonicalName = name == GlobalOptions.ShortHelpOption ? GlobalOptions.HelpOption : name;
+            if (!givenOptions.Add(canonicalName))
+            {
+                throw new UsageException($"Option {name} is given more than once.");
+            }
+
+            switch (canonicalName)
+            {
+                case GlobalOptions.HelpOption:
+                    if (inlineValue is not null)
+                    {
+                        throw new UsageException($"Option {name} is a flag and takes no value.");
+                    }
+
                     help = true;
                     break;
 
@@ -61,15 +81,17 @@ internal static class CommandLineParser
                 case GlobalOptions.EndpointOption:
                     endpoint = ParseEndpoint(TakeValue(args, ref i, name, inlineValue, "URL", command: null));
                     break;
-
-                default:
-                    remaining.Add(args[i]);
-                    break;
             }
         }
 
         return (new GlobalOptions(writeKey, endpoint, help), remaining);
     }
+
+    private static bool IsGlobalOption(string name) =>
+        name is GlobalOptions.WriteKeyOption
+            or GlobalOptions.EndpointOption
+            or GlobalOptions.HelpOption
+            or GlobalOptions.ShortHelpOption;
 
     private static Uri ParseEndpoint(string text)
     {

@@ -31,13 +31,15 @@ internal static class HelpText
         text.AppendLine();
         AppendGlobalOptions(text);
         text.AppendLine();
+        AppendValueSyntax(text);
+        text.AppendLine();
         AppendTelemetryAndExitCodes(text);
         text.AppendLine();
         text.AppendLine($"Run '{ToolName} COMMAND --help' for the options of a command.");
         return text.ToString();
     }
 
-    /// <summary>Returns the usage text of one command: its syntax, summary and options.</summary>
+    /// <summary>Returns the usage text of one command: its syntax, summary, options and subcommands.</summary>
     public static string ForCommand(CommandDefinition command)
     {
         var text = new StringBuilder();
@@ -60,8 +62,27 @@ internal static class HelpText
             }
         }
 
+        if (command.Subcommands.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Subcommands:");
+            foreach (var subcommand in command.Subcommands)
+            {
+                AppendRow(text, subcommand.Syntax, subcommand.Summary);
+            }
+        }
+
         text.AppendLine();
         AppendGlobalOptions(text);
+        text.AppendLine();
+        AppendValueSyntax(text);
+
+        if (command.Subcommands.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine($"Run '{ToolName} {command.Name} SUBCOMMAND --help' for the options of a subcommand.");
+        }
+
         return text.ToString();
     }
 
@@ -74,6 +95,17 @@ internal static class HelpText
                 ? $"{GlobalOptions.ShortHelpOption}, {option.Syntax}"
                 : option.Syntax;
             AppendRow(text, syntax, option.Description);
+        }
+    }
+
+    private static void AppendValueSyntax(StringBuilder text)
+    {
+        var option = GlobalOptions.WriteKeyOption;
+        var note = "An option that takes a value accepts it as the next argument or after '=', as in "
+            + $"{option} KEY or {option}=KEY. Flags take no value, and no option may be given twice.";
+        foreach (var line in WrapWords(note, LineWidth))
+        {
+            text.AppendLine(line);
         }
     }
 

@@ -15,17 +15,21 @@ internal static class ShellCommands
 {
     private const string StopCommand = "/stop";
 
-    public static CommandDefinition Chat { get; } = new(
-        "shell",
-        "Talk to the whole model: each line read from standard input gets the bot's reply.",
-        [],
-        (context, _) => RunShell(context, TrainingType.Rasa));
-
     public static CommandDefinition Nlu { get; } = new(
         "shell nlu",
         "Talk to the language model: each line read from standard input gets its intent and confidence.",
         [],
         (context, _) => RunShell(context, TrainingType.Nlu));
+
+    // Static initializers run in the order written, so Chat comes after the subcommand that it lists.
+    public static CommandDefinition Chat { get; } = new(
+        "shell",
+        "Talk to the whole model: each line read from standard input gets the bot's reply.",
+        [],
+        (context, _) => RunShell(context, TrainingType.Rasa))
+    {
+        Subcommands = [Nlu],
+    };
 
     private static int RunShell(CommandContext context, TrainingType type)
     {

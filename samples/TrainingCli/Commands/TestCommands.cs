@@ -16,17 +16,6 @@ internal static class TestCommands
     private static readonly OptionDefinition EndToEnd =
         OptionDefinition.Flag(EndToEndOption, "Test stories end to end, from the user's text instead of intents.");
 
-    public static CommandDefinition Both { get; } = new(
-        "test",
-        "Test the dialogue model, then the language model.",
-        [EndToEnd],
-        (context, arguments) =>
-        {
-            TestCore(context, arguments.Has(EndToEndOption));
-            TestNlu(context);
-            return ExitCodes.Success;
-        });
-
     public static CommandDefinition Core { get; } = new(
         "test core",
         "Test the dialogue model on the stories.",
@@ -46,6 +35,21 @@ internal static class TestCommands
             TestNlu(context);
             return ExitCodes.Success;
         });
+
+    // Static initializers run in the order written, so Both comes after the subcommands that it lists.
+    public static CommandDefinition Both { get; } = new(
+        "test",
+        "Test the dialogue model, then the language model.",
+        [EndToEnd],
+        (context, arguments) =>
+        {
+            TestCore(context, arguments.Has(EndToEndOption));
+            TestNlu(context);
+            return ExitCodes.Success;
+        })
+    {
+        Subcommands = [Core, Nlu],
+    };
 
     /// <summary>
     /// Replays every story. The stand-in dialogue model memorized the stories, so each one passes. With end-to-end
