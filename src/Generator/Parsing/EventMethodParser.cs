@@ -104,7 +104,9 @@ internal static class EventMethodParser
             || syntax.ConstraintClauses.Any(clause => clause.ContainsDiagnostics)
             || method.ReturnType.TypeKind == TypeKind.Error
             || method.Parameters.Any(parameter =>
-                parameter.Name.Length == 0 || DeclarationRules.ContainsErrorType(parameter.Type)))
+                parameter.Name.Length == 0 || DeclarationRules.ContainsErrorType(parameter.Type))
+            || syntax.ExplicitInterfaceSpecifier is not null
+            || NeedsAccessibility(method, syntax))
         {
             return false;
         }
@@ -120,6 +122,28 @@ internal static class EventMethodParser
 
         return firstDefinition is null
             || (firstDefinition.SyntaxTree == syntax.SyntaxTree && firstDefinition.Span.Start == syntax.SpanStart);
+    }
+
+    /// <summary>
+    /// Returns whether the compiler rejects the definition because it lacks an accessibility modifier (CS8794 and
+    /// the errors after it): a partial method without one must return void and have no out parameters and no
+    /// virtual, override, sealed, new or extern modifier.
+    /// </summary>
+    private static bool NeedsAccessibility(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        var hasAccessibility = syntax.Modifiers.Any(modifier => modifier.Kind()
+            is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.ProtectedKeyword
+            or SyntaxKind.InternalKeyword);
+        if (hasAccessibility)
+        {
+            return false;
+        }
+
+        return !method.ReturnsVoid
+            || method.Parameters.Any(parameter => parameter.RefKind == RefKind.Out)
+            || syntax.Modifiers.Any(modifier => modifier.Kind()
+                is SyntaxKind.VirtualKeyword or SyntaxKind.OverrideKeyword or SyntaxKind.SealedKeyword
+                or SyntaxKind.NewKeyword or SyntaxKind.ExternKeyword);
     }
 
     private static bool HaveSameParameters(IMethodSymbol left, IMethodSymbol right) =>

@@ -79,6 +79,39 @@ public sealed class UntrackableDeclarationTests
         Assert.Empty(run.GeneratedSources);
     }
 
+    [Theory]
+    [InlineData("static partial void OutParameter(out int count);", "CS8797")]
+    [InlineData("static partial int Counted(int count);", "CS8796")]
+    [InlineData("virtual partial void Overridable(int count);", "CS8798")]
+    [InlineData("partial void IShape.Draw(int count);", "CS0754")]
+    public void RejectedSignature_GetsNoBody(string declaration, string compilerError)
+    {
+        var run = GeneratorHarness.Run($$"""
+            using Telemetry.Generators;
+
+            namespace MyApp;
+
+            public interface IShape
+            {
+                void Draw(int count);
+            }
+
+            public partial class Events : IShape
+            {
+                [TelemetryEvent("Rejected")]
+                {{declaration}}
+
+                void IShape.Draw(int count)
+                {
+                }
+            }
+            """);
+
+        run.ThrowIfGeneratorFailed();
+        Assert.Empty(run.GeneratedSources);
+        Assert.Contains(run.CompilationDiagnostics, diagnostic => diagnostic.Id == compilerError);
+    }
+
     [Fact]
     public void DuplicateDefinition_GetsOneBody()
     {
