@@ -35,9 +35,9 @@ internal static class DiagnosticDescriptors
         PropertiesCategory,
         "Parameter type cannot be sent as a property",
         "Parameter '{0}' has type '{1}', which cannot be sent as a property: {2}. Supported types are string, bool, "
-            + "char, numbers, enums, Guid, DateTime, DateTimeOffset, TimeSpan, Uri, Version, nullable values of "
-            + "these, arrays, IEnumerable<T>, dictionaries with string keys, and classes, structs and records whose "
-            + "public properties are all supported.");
+            + "char, numbers, enums, Guid, DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Uri, Version, "
+            + "nullable values of these, arrays, IEnumerable<T>, dictionaries with string keys, and classes, structs "
+            + "and records whose public properties are all supported.");
 
     /// <summary>TEL0004: a parameter's type contains itself through its properties.</summary>
     public static readonly DiagnosticDescriptor PropertyTypeCycle = Error(

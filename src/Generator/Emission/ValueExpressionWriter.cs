@@ -48,6 +48,12 @@ internal sealed class ValueExpressionWriter
                 return WriteContainer("FromDictionary", value, access, depth);
 
             default:
+                if (value.Format is not null)
+                {
+                    return ValueType + ".From(" + access + ".ToString(" + SourceEmitter.Literal(value.Format)
+                        + ", global::System.Globalization.CultureInfo.InvariantCulture))";
+                }
+
                 var cast = value.Cast is null ? string.Empty : "(" + value.Cast + ")";
                 return ValueType + ".From(" + cast + access + ")";
         }

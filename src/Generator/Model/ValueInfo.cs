@@ -48,7 +48,8 @@ internal sealed record ValueInfo(
     ValueInfo? Element,
     EnumInfo? Enum,
     string? Cast = null,
-    ObjectInfo? Object = null)
+    ObjectInfo? Object = null,
+    string? Format = null)
 {
     public static ValueInfo Unsupported { get; } = new(ValueKind.Unsupported, null, null, null);
 
@@ -56,6 +57,12 @@ internal sealed record ValueInfo(
 
     /// <summary>Creates a direct value sent through the <c>From</c> overload of <paramref name="cast"/>.</summary>
     public static ValueInfo Converted(string cast) => new(ValueKind.Direct, null, null, null, cast);
+
+    /// <summary>
+    /// Creates a direct value sent as the string of <c>ToString(<paramref name="format"/>, InvariantCulture)</c>, for
+    /// types with no <c>From</c> overload because the runtime's netstandard2.0 build lacks them.
+    /// </summary>
+    public static ValueInfo Formatted(string format) => new(ValueKind.Direct, null, null, null, Format: format);
 
     /// <summary>Creates an object value sent through the generated helper of <paramref name="objectInfo"/>.</summary>
     public static ValueInfo ForObject(ObjectInfo objectInfo) =>

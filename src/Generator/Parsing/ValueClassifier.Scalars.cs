@@ -70,6 +70,26 @@ internal sealed partial class ValueClassifier
         };
     }
 
+    /// <summary>
+    /// Returns the invariant format for dates and times without a <c>From</c> overload: <c>DateOnly</c> as
+    /// <c>2026-12-04</c> and <c>TimeOnly</c> as <c>15:58:12.120</c>, the ISO-8601 forms without a time zone.
+    /// </summary>
+    private static string? FindFormat(ITypeSymbol type)
+    {
+        if (type is not INamedTypeSymbol { Arity: 0, ContainingType: null } named
+            || named.ContainingNamespace is not { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+        {
+            return null;
+        }
+
+        return named.Name switch
+        {
+            "DateOnly" => "yyyy-MM-dd",
+            "TimeOnly" => "HH:mm:ss.fff",
+            _ => null,
+        };
+    }
+
     private static EnumInfo DescribeEnum(INamedTypeSymbol enumType)
     {
         // Aliases share a value, and a switch may not repeat a case, so the first member declared for a value wins.

@@ -107,6 +107,11 @@ internal sealed partial class ValueClassifier
             return ValueInfo.Converted(cast);
         }
 
+        if (FindFormat(type) is { } format)
+        {
+            return ValueInfo.Formatted(format);
+        }
+
         if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
             return new ValueInfo(ValueKind.Enum, null, null, DescribeEnum(enumType));

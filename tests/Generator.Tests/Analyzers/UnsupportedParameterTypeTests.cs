@@ -11,7 +11,8 @@ namespace Telemetry.Generators.SourceGeneration.Tests.Analyzers;
 public sealed class UnsupportedParameterTypeTests
 {
     private const string SupportedTypesSentence = ". Supported types are string, bool, char, numbers, enums, Guid, "
-        + "DateTime, DateTimeOffset, TimeSpan, Uri, Version, nullable values of these, arrays, IEnumerable<T>, "
+        + "DateTime, DateTimeOffset, DateOnly, TimeOnly, TimeSpan, Uri, Version, nullable values of these, arrays, "
+        + "IEnumerable<T>, "
         + "dictionaries with string keys, and classes, structs and records whose public properties are all supported.";
 
     [Theory]

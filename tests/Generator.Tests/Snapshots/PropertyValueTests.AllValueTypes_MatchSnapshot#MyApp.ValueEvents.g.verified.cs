@@ -344,6 +344,48 @@ namespace MyApp
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
+        public static partial void DateOnlyEvent(global::Telemetry.Generators.TelemetryClient client, global::System.DateOnly value)
+        {
+            var __client = client;
+            if (__client is null || !__client.IsEnabled)
+            {
+                return;
+            }
+
+            var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
+            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.From(value.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)));
+            __client.Track("DateOnly", __properties);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
+        public static partial void TimeOnlyEvent(global::Telemetry.Generators.TelemetryClient client, global::System.TimeOnly value)
+        {
+            var __client = client;
+            if (__client is null || !__client.IsEnabled)
+            {
+                return;
+            }
+
+            var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
+            __properties.Add("value", global::Telemetry.Generators.TelemetryValue.From(value.ToString("HH:mm:ss.fff", global::System.Globalization.CultureInfo.InvariantCulture)));
+            __client.Track("TimeOnly", __properties);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
+        public static partial void DateOnlyNullableEvent(global::Telemetry.Generators.TelemetryClient client, global::System.DateOnly? value)
+        {
+            var __client = client;
+            if (__client is null || !__client.IsEnabled)
+            {
+                return;
+            }
+
+            var __properties = new global::Telemetry.Generators.TelemetryProperties(1);
+            __properties.Add("value", (value.HasValue ? global::Telemetry.Generators.TelemetryValue.From(value.GetValueOrDefault().ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture)) : global::Telemetry.Generators.TelemetryValue.Null));
+            __client.Track("DateOnlyNullable", __properties);
+        }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("Telemetry.Generators", "{version}")]
         public static partial void EnumMemberEvent(global::Telemetry.Generators.TelemetryClient client, global::MyApp.ModelKind value)
         {
             var __client = client;
