@@ -15,8 +15,8 @@ public sealed partial class TelemetryClient
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The first read creates <c>new TelemetryClient(new TelemetryOptions())</c> under a lock, so concurrent first
-    /// reads get the same instance. Later reads cost one volatile field read.
+    /// The first read creates <c>new TelemetryClient(new TelemetryOptions { Consent = new ConsentOptions() })</c>
+    /// under a lock, so concurrent first reads get the same instance. Later reads cost one volatile field read.
     /// </para>
     /// <para>
     /// The first read or write also subscribes to <see cref="AppDomain.ProcessExit"/>. At exit, the client that is
@@ -53,7 +53,7 @@ public sealed partial class TelemetryClient
             TelemetryClient? current = s_default;
             if (current is null)
             {
-                current = new TelemetryClient(new TelemetryOptions());
+                current = new TelemetryClient(new TelemetryOptions { Consent = new ConsentOptions() });
                 Volatile.Write(ref s_default, current);
             }
 

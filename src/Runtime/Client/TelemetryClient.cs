@@ -44,6 +44,8 @@ public sealed partial class TelemetryClient : IDisposable
     // Lets one flush at a time call the sink, so batches reach it in tracking order.
     private readonly SemaphoreSlim _flushGate = new(1, 1);
 
+    private readonly bool _hasConsentOptions;
+
     private volatile bool _isEnabled;
     private int _disposeStarted;
     private long _acceptedCount;
@@ -75,6 +77,10 @@ public sealed partial class TelemetryClient : IDisposable
         AnonymousId = resolved.AnonymousId;
         WriteKeySource = resolved.WriteKeySource;
         WriteKeyEnvironmentVariable = resolved.WriteKeyVariable;
+        _hasConsentOptions = options.Consent is not null;
+        _consentState = _sink is not null ? TelemetryConsentState.Enabled
+            : !options.Enabled ? TelemetryConsentState.DisabledByOptions
+            : TelemetryConsentState.NoSink;
 
         if (_sink is not null)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 
@@ -83,19 +84,21 @@ public sealed class TelemetryOptions
     /// Anonymous id sent with every event of the client.
     /// </summary>
     /// <remarks>
-    /// Default: null, which means a new random UUID for each client, so events from two runs of an application
-    /// cannot be linked.
+    /// Default: null, which means the telemetry id stored in the config file when <see cref="Consent"/> is set and
+    /// the file holds one, else a new random UUID for each client, so events from two runs of an application cannot
+    /// be linked.
     /// </remarks>
-    // NOTE: a persisted id per installation comes with the consent and configuration layer.
     public string? AnonymousId { get; set; }
 
     /// <summary>
-    /// Prefix of the environment variable that supplies the write key, <c>&lt;prefix&gt;_TELEMETRY_WRITE_KEY</c>.
+    /// Prefix of the environment variables that configure the client: <c>&lt;prefix&gt;_TELEMETRY_WRITE_KEY</c>,
+    /// <c>&lt;prefix&gt;_TELEMETRY_ENABLED</c>, <c>&lt;prefix&gt;_TELEMETRY_DEBUG</c> and
+    /// <c>&lt;prefix&gt;_TELEMETRY_CONFIG</c>.
     /// </summary>
     /// <remarks>
     /// Default: null, which means <see cref="AppName"/> in upper snake case, with every character other than an
     /// ASCII letter or digit replaced by <c>_</c>. For example <c>TrainingCli</c> becomes <c>TRAINING_CLI</c>, so
-    /// the variable is <c>TRAINING_CLI_TELEMETRY_WRITE_KEY</c>. The value is used as given.
+    /// the write key variable is <c>TRAINING_CLI_TELEMETRY_WRITE_KEY</c>. The value is used as given.
     /// </remarks>
     public string? EnvironmentPrefix { get; set; }
 
@@ -104,9 +107,62 @@ public sealed class TelemetryOptions
     /// </summary>
     /// <remarks>
     /// Default: <see langword="true"/>. When <see langword="false"/>, the client creates no sink and
-    /// <see cref="TelemetryClient.IsEnabled"/> is <see langword="false"/>.
+    /// <see cref="TelemetryClient.IsEnabled"/> is <see langword="false"/>. The environment variables
+    /// <c>DO_NOT_TRACK</c> and <c>&lt;prefix&gt;_TELEMETRY_ENABLED</c> take precedence over this option, in both
+    /// directions; see <see cref="TelemetryClient.ConsentState"/>.
     /// </remarks>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Consent settings: the per-user config file that records the user's decision and the telemetry id, and the
+    /// first-run notice.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means the application manages consent itself: the client reads and writes no config
+    /// file, prints no notice, and sends when <see cref="Enabled"/> is <see langword="true"/> and no environment
+    /// variable turns telemetry off. <see cref="TelemetryClient.Default"/>, when it creates its own client, sets
+    /// a <see cref="ConsentOptions"/> with its defaults.
+    /// </remarks>
+    public ConsentOptions? Consent { get; set; }
+
+    /// <summary>
+    /// Whether the client sends nothing when it runs on a continuous integration server.
+    /// </summary>
+    /// <remarks>
+    /// Default: <see langword="false"/>, which sends from CI servers too and reports them as <c>context.ci</c>.
+    /// See <see cref="TelemetryClient.IsContinuousIntegration"/> for how a server is detected.
+    /// </remarks>
+    public bool DisableInContinuousIntegration { get; set; }
+
+    /// <summary>
+    /// Whether the context carries a keyed hash of the current working directory.
+    /// </summary>
+    /// <remarks>
+    /// Default: <see langword="false"/>. The hash is keyed with the secret in the config file, which is never sent,
+    /// so it cannot be reversed by hashing guessed paths. Without <see cref="Consent"/> there is no secret and the
+    /// hash is left out.
+    /// </remarks>
+    public bool HashWorkingDirectory { get; set; }
+
+    /// <summary>
+    /// Whether the context carries a keyed hash of the working directory's git remote URL, read from
+    /// <c>.git/config</c> without starting a process.
+    /// </summary>
+    /// <remarks>
+    /// Default: <see langword="false"/>. The hash is keyed like the one of <see cref="HashWorkingDirectory"/>, and
+    /// is left out without <see cref="Consent"/>.
+    /// </remarks>
+    public bool HashGitRemote { get; set; }
+
+    /// <summary>
+    /// Writer that receives each batch as indented JSON, instead of the sink, when the environment variable
+    /// <c>&lt;prefix&gt;_TELEMETRY_DEBUG</c> is true.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means <see cref="Console.Error"/>. Debug output appears only while the client is
+    /// enabled, and never contains the write key.
+    /// </remarks>
+    public TextWriter? DebugWriter { get; set; }
 
     /// <summary>
     /// Clock for event timestamps and for the <c>sentAt</c> member of the HTTP sink the client creates.
@@ -155,4 +211,7 @@ public sealed class TelemetryOptions
 
     // Tests replace the entry assembly, because under a test host Assembly.GetEntryAssembly() is the host.
     internal Assembly? EntryAssembly { get; set; }
+
+    // Tests replace the environment, so that a developer's own DO_NOT_TRACK does not change their outcome.
+    internal Func<string, string?>? EnvironmentVariableReader { get; set; }
 }
