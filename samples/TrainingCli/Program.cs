@@ -26,10 +26,15 @@ internal static class Program
             }
 
             var clock = TimeProvider.System;
-            using var telemetry = TelemetrySetup.CreateClient(commandLine.Global, Console.Out, clock);
+            using var telemetry = TelemetrySetup.CreateClient(commandLine.Global, Console.Out, Console.Error, clock);
             TelemetryClient.Default = telemetry;
 
-            var context = new CommandContext(Console.In, Console.Error, Environment.CurrentDirectory, clock);
+            var context = new CommandContext(
+                Console.In,
+                Console.Error,
+                Environment.CurrentDirectory,
+                clock,
+                telemetry);
             var exitCode = RunCommand(commandLine.Command, context, commandLine.Arguments);
 
             // Disposing flushes the events, within a short bound; say so when some could not be sent.

@@ -12,9 +12,9 @@ namespace TrainingCli.Tests;
 /// <summary>Runs every command as a process and checks the events it prints.</summary>
 public sealed class CommandEventTests : IDisposable
 {
-    private readonly TemporaryDirectory directory = new();
+    private readonly CliSandbox sandbox = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => sandbox.Dispose();
 
     public static TheoryData<string, string[]> Commands { get; } = new()
     {
@@ -43,7 +43,7 @@ public sealed class CommandEventTests : IDisposable
     [MemberData(nameof(Commands))]
     public async Task Command_ExitsZeroAndSendsItsEvents(string commandLine, string[] expectedEvents)
     {
-        var result = await TrainingCliProcess.RunAsync(commandLine, directory.Path);
+        var result = await TrainingCliProcess.RunAsync(commandLine, sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var items = SegmentBatches.Items(SegmentBatches.ParseBodies(result.StandardOutput));
@@ -87,16 +87,16 @@ public sealed class CommandEventTests : IDisposable
 
         var hash = properties.GetProperty("init_directory").GetString()!;
         Assert.Matches("^[0-9a-f]{64}$", hash);
-        Assert.DoesNotContain(directory.Path, hash, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(directory.Path, "data", "nlu.yml")));
+        Assert.DoesNotContain(sandbox.WorkingDirectory, hash, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(sandbox.WorkingDirectory, "data", "nlu.yml")));
     }
 
     [Fact]
     public async Task Init_InUsedDirectory_FailsWithoutEvent()
     {
-        await TrainingCliProcess.RunAsync("init", directory.Path);
+        await TrainingCliProcess.RunAsync("init", sandbox);
 
-        var result = await TrainingCliProcess.RunAsync("init", directory.Path);
+        var result = await TrainingCliProcess.RunAsync("init", sandbox);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("already exists", result.StandardError);
@@ -110,8 +110,8 @@ public sealed class CommandEventTests : IDisposable
 
         Assert.Equal(0.5, properties.GetProperty("fraction").GetDouble());
         Assert.Equal("core", properties.GetProperty("type").GetString());
-        Assert.True(File.Exists(Path.Combine(directory.Path, "train_test_split", "train_core.yml")));
-        Assert.True(File.Exists(Path.Combine(directory.Path, "train_test_split", "test_core.yml")));
+        Assert.True(File.Exists(Path.Combine(sandbox.WorkingDirectory, "train_test_split", "train_core.yml")));
+        Assert.True(File.Exists(Path.Combine(sandbox.WorkingDirectory, "train_test_split", "test_core.yml")));
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class CommandEventTests : IDisposable
     {
         var result = await TrainingCliProcess.RunAsync(
             ["data", "split", "--fraction", "0.75"],
-            directory.Path,
-            new Dictionary<string, string> { ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8" });
+            sandbox,
+            new Dictionary<string, string?> { ["LANG"] = "de_DE.UTF-8", ["LC_ALL"] = "de_DE.UTF-8" });
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var item = SegmentBatches.Items(SegmentBatches.ParseBodies(result.StandardOutput)).Single();
@@ -130,7 +130,7 @@ public sealed class CommandEventTests : IDisposable
     [Fact]
     public async Task DataValidate_FailOnWarnings_SendsFailure()
     {
-        var result = await TrainingCliProcess.RunAsync("data validate --fail-on-warnings", directory.Path);
+        var result = await TrainingCliProcess.RunAsync("data validate --fail-on-warnings", sandbox);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("utter_unused_promotion", result.StandardError);
@@ -145,7 +145,8 @@ public sealed class CommandEventTests : IDisposable
 
         Assert.Equal("json", properties.GetProperty("output_format").GetString());
         Assert.Equal("nlu", properties.GetProperty("type").GetString());
-        using var converted = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory.Path, "nlu.json")));
+        var convertedPath = Path.Combine(sandbox.WorkingDirectory, "nlu.json");
+        using var converted = JsonDocument.Parse(File.ReadAllText(convertedPath));
         Assert.Equal(18, converted.RootElement.GetProperty("examples").GetArrayLength());
     }
 
@@ -154,7 +155,7 @@ public sealed class CommandEventTests : IDisposable
     {
         var properties = await RunAndGetOnlyPropertiesAsync("export --conversation-ids conversation-3");
 
-        var lines = File.ReadAllLines(Path.Combine(directory.Path, "exported_events.jsonl"));
+        var lines = File.ReadAllLines(Path.Combine(sandbox.WorkingDirectory, "exported_events.jsonl"));
         Assert.Equal(3, lines.Length);
         Assert.Equal(lines.Length, properties.GetProperty("number_of_exported_events").GetInt32());
         Assert.Equal("InMemoryTrackerStore", properties.GetProperty("tracker_store").GetString());
@@ -180,7 +181,7 @@ public sealed class CommandEventTests : IDisposable
 
     private async Task<JsonElement> RunAndGetOnlyPropertiesAsync(string commandLine)
     {
-        var result = await TrainingCliProcess.RunAsync(commandLine, directory.Path);
+        var result = await TrainingCliProcess.RunAsync(commandLine, sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var items = SegmentBatches.Items(SegmentBatches.ParseBodies(result.StandardOutput));

@@ -12,7 +12,7 @@ namespace TrainingCli.Tests;
 /// got past its checks would send through <c>TelemetryClient.Default</c>, hence the collection.
 /// </summary>
 [Collection(DefaultClientCollection.Name)]
-public sealed class CommandLineParserTests
+public sealed class CommandLineParserTests(DisabledDefaultClient disabledDefault)
 {
     [Fact]
     public void Parse_GlobalOptionsBeforeCommand()
@@ -178,7 +178,8 @@ public sealed class CommandLineParserTests
             System.IO.TextReader.Null,
             System.IO.TextWriter.Null,
             System.IO.Path.GetTempPath(),
-            TimeProvider.System);
+            TimeProvider.System,
+            disabledDefault.Client);
 
         var exception = Assert.Throws<UsageException>(() => parsed.Command!.Run(context, parsed.Arguments!));
 

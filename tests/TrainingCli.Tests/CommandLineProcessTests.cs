@@ -8,14 +8,14 @@ namespace TrainingCli.Tests;
 /// <summary>Runs the sample with invalid command lines and with <c>--help</c>.</summary>
 public sealed class CommandLineProcessTests : IDisposable
 {
-    private readonly TemporaryDirectory directory = new();
+    private readonly CliSandbox sandbox = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => sandbox.Dispose();
 
     [Fact]
     public async Task UnknownCommand_ExitsTwoNamingIt()
     {
-        var result = await TrainingCliProcess.RunAsync(["frobnicate"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["frobnicate"], sandbox);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Unknown command 'frobnicate'.", result.StandardError);
@@ -26,7 +26,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task UnknownOption_ExitsTwoNamingIt()
     {
-        var result = await TrainingCliProcess.RunAsync(["train", "--epochs", "3"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train", "--epochs", "3"], sandbox);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Unknown option '--epochs' for command 'train'.", result.StandardError);
@@ -37,7 +37,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task MissingCommand_ExitsTwo()
     {
-        var result = await TrainingCliProcess.RunAsync([], directory.Path);
+        var result = await TrainingCliProcess.RunAsync([], sandbox);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Missing command.", result.StandardError);
@@ -48,7 +48,7 @@ public sealed class CommandLineProcessTests : IDisposable
     {
         var result = await TrainingCliProcess.RunAsync(
             ["--endpoint", "http://127.0.0.1:9/", "train"],
-            directory.Path);
+            sandbox);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Option --endpoint needs a write key.", result.StandardError);
@@ -61,7 +61,7 @@ public sealed class CommandLineProcessTests : IDisposable
     {
         var result = await TrainingCliProcess.RunAsync(
             ["--write-key", "K1", "--write-key", "K2", "train"],
-            directory.Path);
+            sandbox);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Option --write-key is given more than once.", result.StandardError);
@@ -72,7 +72,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task HelpWithValue_ExitsTwo()
     {
-        var result = await TrainingCliProcess.RunAsync(["--help=yes"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["--help=yes"], sandbox);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Option --help is a flag and takes no value.", result.StandardError);
@@ -83,7 +83,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task Help_ListsCommandsAndExitsZero()
     {
-        var result = await TrainingCliProcess.RunAsync(["--help"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["--help"], sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         foreach (var command in new[] { "init", "train", "test core", "shell nlu", "run", "data split", "export" })
@@ -97,7 +97,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task CommandHelp_ListsItsOptions()
     {
-        var result = await TrainingCliProcess.RunAsync(["train", "--help"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train", "--help"], sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("--type TYPE", result.StandardOutput);
@@ -108,7 +108,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task GroupCommandHelp_ListsSubcommands()
     {
-        var result = await TrainingCliProcess.RunAsync(["test", "--help"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["test", "--help"], sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("\n  test core", result.StandardOutput);

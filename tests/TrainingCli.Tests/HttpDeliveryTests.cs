@@ -20,9 +20,9 @@ public sealed class HttpDeliveryTests : IDisposable
     // Segment's documented example: Basic authentication of "abc123:" with an empty password.
     private const string ExpectedAuthorization = "Basic YWJjMTIzOg==";
 
-    private readonly TemporaryDirectory directory = new();
+    private readonly CliSandbox sandbox = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => sandbox.Dispose();
 
     [Fact]
     public async Task WriteKeyOption_PostsBatchToEndpoint()
@@ -31,7 +31,7 @@ public sealed class HttpDeliveryTests : IDisposable
 
         var result = await TrainingCliProcess.RunAsync(
             ["--write-key", WriteKey, "--endpoint", collector.BaseAddress.ToString(), "train"],
-            directory.Path);
+            sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertSingleTrainingRequest(collector);
@@ -45,8 +45,8 @@ public sealed class HttpDeliveryTests : IDisposable
 
         var result = await TrainingCliProcess.RunAsync(
             ["train", "--endpoint", collector.BaseAddress.ToString()],
-            directory.Path,
-            new Dictionary<string, string> { ["TRAINING_CLI_TELEMETRY_WRITE_KEY"] = WriteKey });
+            sandbox,
+            new Dictionary<string, string?> { ["TRAINING_CLI_TELEMETRY_WRITE_KEY"] = WriteKey });
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertSingleTrainingRequest(collector);
@@ -64,7 +64,7 @@ public sealed class HttpDeliveryTests : IDisposable
 
         var result = await TrainingCliProcess.RunAsync(
             ["--write-key", WriteKey, "--endpoint", $"http://127.0.0.1:{port}/", "train"],
-            directory.Path);
+            sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains(

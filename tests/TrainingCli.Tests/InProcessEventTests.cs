@@ -18,19 +18,20 @@ namespace TrainingCli.Tests;
 [Collection(DefaultClientCollection.Name)]
 public sealed class InProcessEventTests : IDisposable
 {
-    private readonly TelemetryClient previousDefault = TelemetryClient.Default;
+    private readonly DisabledDefaultClient disabledDefault;
     private readonly InMemorySink sink = new();
     private readonly TelemetryClient client;
 
-    public InProcessEventTests()
+    public InProcessEventTests(DisabledDefaultClient disabledDefault)
     {
+        this.disabledDefault = disabledDefault;
         client = new TelemetryClient(new TelemetryOptions { Sink = sink });
         TelemetryClient.Default = client;
     }
 
     public void Dispose()
     {
-        TelemetryClient.Default = previousDefault;
+        TelemetryClient.Default = disabledDefault.Client;
         client.Dispose();
     }
 
@@ -62,20 +63,20 @@ public sealed class InProcessEventTests : IDisposable
     }
 
     [Fact]
-    public void UnusedEvents_SendCatalogueNames()
+    public void UnusedEvent_SendsCatalogueName()
     {
-        Events.TelemetryDisabled();
         Events.LocalUiStarted();
         client.Flush();
 
-        Assert.Equal(["Telemetry Disabled", "Rasa X Local Started"], sink.Items.Select(item => item.Event));
-        Assert.All(sink.Items, item => Assert.Empty(item.Properties));
+        var item = Assert.Single(sink.Items);
+        Assert.Equal("Rasa X Local Started", item.Event);
+        Assert.Empty(item.Properties);
     }
 
-    private static int RunCommand(TimeProvider clock, params string[] args)
+    private int RunCommand(TimeProvider clock, params string[] args)
     {
         var parsed = CommandLineParser.Parse(args, CommandCatalog.All);
-        var context = new CommandContext(TextReader.Null, TextWriter.Null, Path.GetTempPath(), clock);
+        var context = new CommandContext(TextReader.Null, TextWriter.Null, Path.GetTempPath(), clock, client);
         try
         {
             return parsed.Command!.Run(context, parsed.Arguments!);

@@ -13,14 +13,14 @@ namespace TrainingCli.Tests;
 /// </summary>
 public sealed partial class TrainCommandTests : IDisposable
 {
-    private readonly TemporaryDirectory directory = new();
+    private readonly CliSandbox sandbox = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => sandbox.Dispose();
 
     [Fact]
     public async Task Train_PrintsStartedThenCompleted()
     {
-        var result = await TrainingCliProcess.RunAsync(["train"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train"], sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var items = SegmentBatches.Items(SegmentBatches.ParseBodies(result.StandardOutput));
@@ -43,7 +43,7 @@ public sealed partial class TrainCommandTests : IDisposable
     [Fact]
     public async Task Train_SendsSampleProjectStatistics()
     {
-        var result = await TrainingCliProcess.RunAsync(["train"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train"], sandbox);
 
         var items = SegmentBatches.Items(SegmentBatches.ParseBodies(result.StandardOutput));
         var started = items[0].GetProperty("properties");
@@ -68,7 +68,7 @@ public sealed partial class TrainCommandTests : IDisposable
     [Fact]
     public async Task Train_ItemsCarrySegmentFields()
     {
-        var result = await TrainingCliProcess.RunAsync(["train"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train"], sandbox);
 
         var bodies = SegmentBatches.ParseBodies(result.StandardOutput);
         var items = SegmentBatches.Items(bodies);
@@ -88,7 +88,7 @@ public sealed partial class TrainCommandTests : IDisposable
     [Fact]
     public async Task Train_FinetuningNluOnly()
     {
-        var result = await TrainingCliProcess.RunAsync(["train", "--type", "nlu", "--finetune"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train", "--type", "nlu", "--finetune"], sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var started = FirstItemProperties(result);
@@ -102,7 +102,7 @@ public sealed partial class TrainCommandTests : IDisposable
     [Fact]
     public async Task Train_CoreOnlySendsNullLanguage()
     {
-        var result = await TrainingCliProcess.RunAsync(["train", "--type", "core"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train", "--type", "core"], sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var started = FirstItemProperties(result);
@@ -114,7 +114,7 @@ public sealed partial class TrainCommandTests : IDisposable
     [Fact]
     public async Task Train_WithFail_SendsTrainingFailed()
     {
-        var result = await TrainingCliProcess.RunAsync(["train", "--fail"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train", "--fail"], sandbox);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("Training failed", result.StandardError);
@@ -134,7 +134,7 @@ public sealed partial class TrainCommandTests : IDisposable
     [Fact]
     public async Task Train_InvalidType_ExitsWithUsageError()
     {
-        var result = await TrainingCliProcess.RunAsync(["train", "--type", "both"], directory.Path);
+        var result = await TrainingCliProcess.RunAsync(["train", "--type", "both"], sandbox);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Invalid value 'both' for --type: expected one of rasa, core, nlu.", result.StandardError);

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using Telemetry.Generators;
 
 namespace TrainingCli.CommandLine;
 
@@ -11,11 +12,16 @@ namespace TrainingCli.CommandLine;
 /// </param>
 /// <param name="WorkingDirectory">Directory that relative paths resolve against.</param>
 /// <param name="Clock">Clock for measuring durations, replaceable in tests.</param>
+/// <param name="Telemetry">
+/// The tool's telemetry client, which the <c>telemetry</c> commands read and change. Events go through
+/// <see cref="TelemetryClient.Default"/>, which the tool sets to the same client.
+/// </param>
 internal sealed record CommandContext(
     TextReader Input,
     TextWriter Messages,
     string WorkingDirectory,
-    TimeProvider Clock)
+    TimeProvider Clock,
+    TelemetryClient Telemetry)
 {
     /// <summary>Returns <paramref name="path"/> as an absolute path, resolved against the working directory.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, WorkingDirectory);

@@ -112,6 +112,9 @@ internal static class HelpText
     private static void AppendTelemetryAndExitCodes(StringBuilder text)
     {
         text.AppendLine("Telemetry:");
+        text.AppendLine("  The tool sends anonymous usage data unless you opt out. The first run prints a notice to");
+        text.AppendLine("  standard error. 'TrainingCli telemetry' shows whether telemetry is on and how to change it;");
+        text.AppendLine("  DO_NOT_TRACK=1 or TRAINING_CLI_TELEMETRY_ENABLED=false turns it off for one environment.");
         text.AppendLine("  Without a write key, the Segment batches that would be sent are printed to standard output");
         text.AppendLine("  as JSON, and progress messages go to standard error.");
         text.AppendLine();

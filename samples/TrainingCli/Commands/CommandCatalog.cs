@@ -22,5 +22,8 @@ internal static class CommandCatalog
         DataValidateCommand.Definition,
         DataConvertCommand.Definition,
         ExportCommand.Definition,
+        TelemetryCommands.Status,
+        TelemetryCommands.Enable,
+        TelemetryCommands.Disable,
     ];
 }

@@ -9,10 +9,17 @@ namespace TrainingCli.Telemetry;
 /// parameter names in snake_case unless <see cref="TelemetryPropertyAttribute"/> names the key.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The event names and property keys follow the event catalogue of a widely used Python chatbot framework, so that
 /// dashboards built for it work unchanged. That catalogue also repeats the telemetry id in every event as
 /// <c>metrics_id</c>. The events here leave it out, because every payload already carries the id as
 /// <c>anonymousId</c>.
+/// </para>
+/// <para>
+/// The catalogue's <c>Telemetry Disabled</c> event, which has no properties, is not declared here, because
+/// <see cref="TelemetryClient.DisableAsync"/> sends it itself before it records the opt-out. The
+/// <c>telemetry disable</c> command calls that method, so the event is sent once.
+/// </para>
 /// </remarks>
 internal static partial class Events
 {
@@ -50,13 +57,6 @@ internal static partial class Events
     /// <param name="runtime">Time until the error in whole seconds, rounded down.</param>
     [TelemetryEvent("Training Failed")]
     internal static partial void TrainingFailed(string trainingId, TrainingType type, int runtime);
-
-    /// <summary>
-    /// The user turned telemetry off. The catalogue sends it as the last event before the opt-out takes effect.
-    /// </summary>
-    // NOTE: no command sends this event yet, because the runtime cannot store an opt-out.
-    [TelemetryEvent("Telemetry Disabled")]
-    internal static partial void TelemetryDisabled();
 
     /// <summary>Training data was split into a training and a test part.</summary>
     /// <param name="fraction">Share of the data in the training part, between 0 and 1.</param>

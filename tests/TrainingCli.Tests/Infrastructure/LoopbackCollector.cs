@@ -20,17 +20,26 @@ internal sealed record ReceivedRequest(string RequestLine, IReadOnlyDictionary<s
 /// as raw HTTP/1.1, records it, and responds with <c>200 OK</c> and the body <c>{}</c>.
 /// </summary>
 /// <remarks>
-/// It reads bodies by <c>Content-Length</c> only, because the runtime's HTTP sink sends a fixed-length body.
+/// It reads bodies by <c>Content-Length</c> only, because the runtime's HTTP sink sends a fixed-length body. It
+/// records each request before it responds, so once a client has read the response, <see cref="Requests"/>
+/// contains that request.
 /// </remarks>
 internal sealed class LoopbackCollector : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentQueue<ReceivedRequest> requests = new();
+    private readonly Action<ReceivedRequest>? onRequest;
     private readonly Task acceptLoop;
 
-    public LoopbackCollector()
+    /// <summary>Starts listening on a free port of 127.0.0.1.</summary>
+    /// <param name="onRequest">
+    /// Called with each request after it is read and before the response is written, while the client still waits.
+    /// It runs on the collector's accept loop, so it must not throw.
+    /// </param>
+    public LoopbackCollector(Action<ReceivedRequest>? onRequest = null)
     {
+        this.onRequest = onRequest;
         listener.Start();
         acceptLoop = AcceptLoopAsync();
     }
@@ -64,7 +73,9 @@ internal sealed class LoopbackCollector : IAsyncDisposable
         {
             using var client = await listener.AcceptTcpClientAsync(stopping.Token);
             await using var stream = client.GetStream();
-            requests.Enqueue(await ReadRequestAsync(stream, stopping.Token));
+            var request = await ReadRequestAsync(stream, stopping.Token);
+            requests.Enqueue(request);
+            onRequest?.Invoke(request);
 
             var response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
                 + "Connection: close\r\n\r\n{}";

@@ -29,20 +29,22 @@ internal static class TrainingCliProcess
     public static string AssemblyPath { get; } = Path.Combine(AppContext.BaseDirectory, "TrainingCli.dll");
 
     /// <summary>
-    /// Runs the sample with <paramref name="arguments"/> in <paramref name="workingDirectory"/>, with standard
-    /// input closed. Environment variables whose names contain <c>TELEMETRY</c>, and <c>DO_NOT_TRACK</c>, are
-    /// removed, and the home folder points at the working directory, so the machine's settings cannot change the
-    /// result.
+    /// Runs the sample with <paramref name="arguments"/> in the sandbox's working directory, with standard input
+    /// closed. Environment variables whose names contain <c>TELEMETRY</c>, and <c>DO_NOT_TRACK</c>, are removed,
+    /// and the home and config folders point into the sandbox, so the machine's settings cannot change the result
+    /// and the run never writes to the real profile.
     /// </summary>
-    /// <param name="environment">Variables to set after that cleanup.</param>
+    /// <param name="environment">
+    /// Variables to set after that cleanup. A null value removes the variable.
+    /// </param>
     public static async Task<ProcessResult> RunAsync(
         IEnumerable<string> arguments,
-        string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment = null)
+        CliSandbox sandbox,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var startInfo = new ProcessStartInfo(DotnetHostPath())
         {
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = sandbox.WorkingDirectory,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,10 +56,17 @@ internal static class TrainingCliProcess
             startInfo.ArgumentList.Add(argument);
         }
 
-        CleanEnvironment(startInfo.Environment, workingDirectory);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        CleanEnvironment(startInfo.Environment, sandbox);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            startInfo.Environment[name] = value;
+            if (value is null)
+            {
+                startInfo.Environment.Remove(name);
+            }
+            else
+            {
+                startInfo.Environment[name] = value;
+            }
         }
 
         using var process = Process.Start(startInfo)
@@ -83,10 +92,10 @@ internal static class TrainingCliProcess
     }
 
     /// <summary>Splits a command line on spaces, for test tables that write it as one string.</summary>
-    public static Task<ProcessResult> RunAsync(string commandLine, string workingDirectory) =>
-        RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), workingDirectory);
+    public static Task<ProcessResult> RunAsync(string commandLine, CliSandbox sandbox) =>
+        RunAsync(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries), sandbox);
 
-    private static void CleanEnvironment(IDictionary<string, string?> variables, string homeDirectory)
+    private static void CleanEnvironment(IDictionary<string, string?> variables, CliSandbox sandbox)
     {
         var telemetryVariables = variables.Keys
             .Where(name => name.Contains("TELEMETRY", StringComparison.OrdinalIgnoreCase)
@@ -97,10 +106,10 @@ internal static class TrainingCliProcess
             variables.Remove(name);
         }
 
-        variables["HOME"] = homeDirectory;
-        variables["XDG_CONFIG_HOME"] = Path.Combine(homeDirectory, ".config");
-        variables["USERPROFILE"] = homeDirectory;
-        variables["APPDATA"] = Path.Combine(homeDirectory, "AppData");
+        variables["HOME"] = sandbox.HomeDirectory;
+        variables["USERPROFILE"] = sandbox.HomeDirectory;
+        variables["XDG_CONFIG_HOME"] = sandbox.XdgConfigHome;
+        variables["APPDATA"] = sandbox.AppData;
     }
 
     /// <summary>

@@ -1,0 +1,141 @@
+using System;
+using System.IO;
+using Telemetry.Generators;
+using TrainingCli.CommandLine;
+using TrainingCli.Telemetry;
+
+namespace TrainingCli.Commands;
+
+/// <summary>
+/// <c>telemetry</c>, <c>telemetry enable</c> and <c>telemetry disable</c>: show whether the tool sends usage data
+/// and why, and record the user's decision in the per-user config file.
+/// </summary>
+internal static class TelemetryCommands
+{
+    /// <summary>Maximum wait for the last event before <c>telemetry disable</c> records the opt-out.</summary>
+    private static readonly TimeSpan DisableTimeout = TimeSpan.FromSeconds(2);
+
+    public static CommandDefinition Enable { get; } = new(
+        "telemetry enable",
+        "Turn telemetry on: record your consent in the config file.",
+        [],
+        RunEnable);
+
+    public static CommandDefinition Disable { get; } = new(
+        "telemetry disable",
+        "Turn telemetry off: send a last Telemetry Disabled event, then record the opt-out in the config file.",
+        [],
+        RunDisable);
+
+    // Static initializers run in the order written, so Status comes after the subcommands that it lists.
+    public static CommandDefinition Status { get; } = new(
+        "telemetry",
+        "Show whether telemetry is on and why, the telemetry id, the config file and how to change them.",
+        [],
+        RunStatus)
+    {
+        Subcommands = [Enable, Disable],
+    };
+
+    private static int RunStatus(CommandContext context, CommandArguments arguments)
+    {
+        WriteState(context.Messages, context.Telemetry);
+        context.Messages.WriteLine();
+        WriteHowToChange(context.Messages);
+        return ExitCodes.Success;
+    }
+
+    private static int RunEnable(CommandContext context, CommandArguments arguments)
+    {
+        var client = context.Telemetry;
+        client.Enable();
+
+        if (client.ConsentState == TelemetryConsentState.ConfigUnavailable)
+        {
+            throw new CommandFailedException(
+                $"Could not record your consent in {DescribeConfigPath(client)}. Check that the folder is writable, "
+                + $"or set {TelemetrySetup.ConfigVariable} to a writable path.");
+        }
+
+        context.Messages.WriteLine($"Recorded your consent in {DescribeConfigPath(client)}.");
+        WriteState(context.Messages, client);
+        return ExitCodes.Success;
+    }
+
+    private static int RunDisable(CommandContext context, CommandArguments arguments)
+    {
+        var client = context.Telemetry;
+        var stateBefore = client.ConsentState;
+
+        // A console application has no synchronization context, so blocking on the task cannot deadlock.
+        var delivered = client.DisableAsync(DisableTimeout).GetAwaiter().GetResult();
+
+        if (client.ConsentState == TelemetryConsentState.ConfigUnavailable)
+        {
+            throw new CommandFailedException(
+                $"Could not record the opt-out in {DescribeConfigPath(client)}, so telemetry is off for this run "
+                + $"only. Check that the folder is writable, or set {TelemetrySetup.DoNotTrackVariable}=1.");
+        }
+
+        if (delivered)
+        {
+            context.Messages.WriteLine("Sent the last event, Telemetry Disabled.");
+        }
+
+        context.Messages.WriteLine($"Recorded the opt-out in {DescribeConfigPath(client)}. Telemetry is off.");
+        if (stateBefore == TelemetryConsentState.EnabledByEnvironment)
+        {
+            context.Messages.WriteLine(
+                $"{TelemetrySetup.EnabledVariable} is true in this environment, and turns telemetry on again in "
+                + "every run where it is set.");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void WriteState(TextWriter output, TelemetryClient client)
+    {
+        output.WriteLine($"Telemetry is {DescribeState(client.ConsentState)}");
+        output.WriteLine($"Telemetry id: {client.AnonymousId}");
+        output.WriteLine($"Config file:  {DescribeConfigPath(client)}");
+    }
+
+    private static void WriteHowToChange(TextWriter output)
+    {
+        output.WriteLine("To change it:");
+        output.WriteLine($"  {TelemetrySetup.AppName} telemetry disable");
+        output.WriteLine("      Send a last event, then stop sending usage data.");
+        output.WriteLine($"  {TelemetrySetup.AppName} telemetry enable");
+        output.WriteLine("      Send usage data again.");
+        output.WriteLine($"  {TelemetrySetup.DoNotTrackVariable}=1");
+        output.WriteLine("      Turn telemetry off in this environment, whatever the config file says.");
+        output.WriteLine($"  {TelemetrySetup.EnabledVariable}=false (or true)");
+        output.WriteLine("      Turn telemetry off (or on) in this environment, whatever the config file says.");
+        output.WriteLine($"  {TelemetrySetup.DebugVariable}=true");
+        output.WriteLine("      Print each batch to standard error instead of sending it.");
+        output.WriteLine($"  {TelemetrySetup.ConfigVariable}=PATH");
+        output.WriteLine("      Keep the config file at PATH.");
+        output.WriteLine($"Read more: {TelemetrySetup.MoreInfoUrl}");
+    }
+
+    /// <summary>Returns "on" or "off" and the reason, as a sentence that ends with a full stop.</summary>
+    private static string DescribeState(TelemetryConsentState state) => state switch
+    {
+        TelemetryConsentState.Enabled => "on: the config file records your consent.",
+        TelemetryConsentState.EnabledByEnvironment => $"on: {TelemetrySetup.EnabledVariable} is true.",
+        TelemetryConsentState.DisabledByDoNotTrack => $"off: {TelemetrySetup.DoNotTrackVariable} is set.",
+        TelemetryConsentState.DisabledByEnvironment => $"off: {TelemetrySetup.EnabledVariable} is false.",
+        TelemetryConsentState.DisabledByOptions => "off: the tool turned it off.",
+        TelemetryConsentState.DisabledInContinuousIntegration =>
+            "off: this run is on a continuous integration server.",
+        TelemetryConsentState.DisabledByUser => "off: you opted out, and the config file records it.",
+        TelemetryConsentState.NotYetGranted => "off: you have not consented yet.",
+        TelemetryConsentState.ConfigUnavailable =>
+            "off: the config file could not be read or written, so no consent is recorded.",
+        TelemetryConsentState.NoSink => "off: there is nowhere to send events to.",
+        _ => $"in state {state}.",
+    };
+
+    private static string DescribeConfigPath(TelemetryClient client) =>
+        client.ConfigPath ?? "(none: no home folder was found)";
+}
