@@ -8,17 +8,20 @@ namespace Telemetry.Generators;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The rules combine three sources: the variables that Rasa Open Source's <c>rasa/telemetry.py</c> (2.x and 3.x)
-/// counts when present, the rules of the .NET SDK's CLI telemetry, and the documented variables of GitLab CI/CD,
-/// Buildkite, Bitbucket Pipelines, Azure Pipelines, Jenkins, TeamCity, AppVeyor, Drone and Woodpecker.
+/// The rules combine three sources: the variables whose presence Rasa Open Source 3.x (<c>rasa/telemetry.py</c>)
+/// counts, the rules of the .NET SDK's CLI telemetry, and the documented variables of GitLab CI/CD, Buildkite,
+/// Bitbucket Pipelines, Azure Pipelines, Jenkins, TeamCity, AppVeyor, Drone and Woodpecker.
 /// </para>
 /// <para>
-/// Where Rasa counts a variable when it is present with any value and the .NET SDK has a stricter rule for the
-/// same variable, the stricter rule replaces the presence rule. So <c>CI=false</c> is not a CI build, although
-/// Rasa would count it, and <c>BUILD_ID</c> alone is not either, because that generic name counts only together
-/// with <c>BUILD_URL</c> (Jenkins) or <c>PROJECT_ID</c> (Google Cloud Build). Every other variable whose value is
-/// a Boolean flag, such as <c>BUILDKITE</c> or <c>GITLAB_CI</c>, is read the same way, and a variable that
-/// carries data, such as a URL or a build number, counts when it has any value that is not blank.
+/// Where Rasa counts a variable with any value and the .NET SDK has a stricter rule for the same variable, the
+/// stricter rule replaces the presence rule. So <c>CI=false</c> is not a CI build, although Rasa counts it.
+/// <c>BUILD_ID</c> alone is not a CI build either, because that generic name counts only together with
+/// <c>BUILD_URL</c> (Jenkins) or <c>PROJECT_ID</c> (Google Cloud Build).
+/// </para>
+/// <para>
+/// Every other variable whose value is a Boolean flag, such as <c>BUILDKITE</c> or <c>GITLAB_CI</c>, must be true
+/// as well. A variable that carries data, such as a URL or a build number, counts when its value is not blank.
+/// The .NET SDK accepts <c>true</c> and <c>1</c> as true, and these rules also accept <c>yes</c> and <c>on</c>.
 /// </para>
 /// </remarks>
 internal static class ContinuousIntegration

@@ -72,7 +72,7 @@ internal sealed class ContinuousIntegrationRule
 
     /// <summary>
     /// Returns whether <paramref name="value"/> is <c>true</c>, <c>1</c>, <c>yes</c> or <c>on</c>, ignoring case
-    /// and surrounding white space. These are the Boolean words that the runtime accepts everywhere.
+    /// and surrounding white space.
     /// </summary>
     internal static bool IsTrue(string? value)
     {

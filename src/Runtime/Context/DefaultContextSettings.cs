@@ -4,7 +4,7 @@ namespace Telemetry.Generators;
 /// Inputs of <see cref="DefaultContext.Create(DefaultContextSettings)"/>.
 /// </summary>
 /// <param name="AppName">Application name, sent as <c>app.name</c>.</param>
-/// <param name="AppVersion">Application version, sent as <c>app.version</c>; omitted when null.</param>
+/// <param name="AppVersion">Application version, sent as <c>app.version</c>. It is omitted when null.</param>
 /// <param name="IsContinuousIntegration">
 /// Whether the process runs in a CI build, sent as <c>ci</c>, usually from
 /// <see cref="ContinuousIntegration.IsDetected"/>.
