@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,18 +7,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Telemetry.Generators;
 
 /// <summary>
-/// Validated <see cref="TelemetryOptions"/> with every default filled in and the sink chosen.
+/// Validated <see cref="TelemetryOptions"/> with every default filled in, the environment read and the consent
+/// decided.
 /// </summary>
 internal sealed class ResolvedTelemetryOptions
 {
     internal const string WriteKeyMetadataKey = "Telemetry.Generators.WriteKey";
 
-    private ResolvedTelemetryOptions(TelemetryOptions options, Assembly? entryAssembly)
+    private readonly TelemetryOptions _options;
+    private readonly string? _writeKey;
+    private ConsentInputs _consentInputs;
+
+    private ResolvedTelemetryOptions(TelemetryOptions options, Assembly? entryAssembly, Func<string, string?> getVariable)
     {
+        _options = options;
         AppName = options.AppName ?? entryAssembly?.GetName().Name ?? AppDomain.CurrentDomain.FriendlyName;
         AppVersion = options.AppVersion
             ?? (entryAssembly is null ? null : AssemblyVersions.GetProductVersion(entryAssembly));
-        AnonymousId = options.AnonymousId ?? Guid.NewGuid().ToString("D");
         string prefix = options.EnvironmentPrefix ?? EnvironmentVariableNames.ToUpperSnakeCase(AppName);
         WriteKeyVariable = prefix + EnvironmentVariableNames.WriteKeySuffix;
         TimeProvider = options.TimeProvider ?? TimeProvider.System;
@@ -25,13 +31,24 @@ internal sealed class ResolvedTelemetryOptions
         MaxBatchSize = options.MaxBatchSize;
         MaxQueueLength = options.MaxQueueLength;
         Logger = options.Logger ?? NullLogger.Instance;
+        Environment = EnvironmentSettings.Read(prefix, getVariable);
+        IsContinuousIntegration = ContinuousIntegration.IsDetected(getVariable);
+
+        // Without TelemetryOptions.Enabled the key is needed only when the environment turns the client on.
+        if (options.Sink is null && (options.Enabled || Environment.Enabled == true))
+        {
+            (_writeKey, WriteKeySource) = FindWriteKey(options, WriteKeyVariable, entryAssembly, getVariable);
+        }
+
+        if (options.Consent is not null)
+        {
+            Consent = new ConsentSession(options.Consent, AppName, Environment, getVariable, TimeProvider, Logger);
+        }
     }
 
     internal string AppName { get; }
 
     internal string? AppVersion { get; }
-
-    internal string AnonymousId { get; }
 
     internal string WriteKeyVariable { get; }
 
@@ -45,19 +62,30 @@ internal sealed class ResolvedTelemetryOptions
 
     internal ILogger Logger { get; }
 
+    internal EnvironmentSettings Environment { get; }
+
+    internal bool IsContinuousIntegration { get; }
+
+    /// <summary>The config file, or null when <see cref="TelemetryOptions.Consent"/> is null.</summary>
+    internal ConsentSession? Consent { get; }
+
+    internal TelemetryWriteKeySource WriteKeySource { get; }
+
+    /// <summary>The consent decision made by <see cref="Resolve"/>, or by the last <see cref="Redecide"/>.</summary>
+    internal ConsentDecision Decision { get; private set; }
+
     /// <summary>
-    /// The sink to send to: <see cref="TelemetryOptions.Sink"/>, an HTTP sink for the write key found, or
-    /// <see cref="TelemetryOptions.FallbackSink"/>. Null when the client is disabled.
+    /// Anonymous id: <see cref="TelemetryOptions.AnonymousId"/>, else the telemetry id in the config file, else a new
+    /// random UUID. Read it again after a toggle, which may have created the stored id.
     /// </summary>
-    internal ITelemetrySink? Sink { get; private set; }
+    internal string AnonymousId => _options.AnonymousId ?? Consent?.Config?.TelemetryId ?? RandomAnonymousId;
 
-    /// <summary>Whether the client created <see cref="Sink"/> and must dispose it.</summary>
-    internal bool OwnsSink { get; private set; }
-
-    internal TelemetryWriteKeySource WriteKeySource { get; private set; }
+    // Drawn once, so a client without a stored id keeps one id for its lifetime.
+    private string RandomAnonymousId { get; } = Guid.NewGuid().ToString("D");
 
     /// <summary>
-    /// Validates <paramref name="options"/>, fills in defaults and resolves the sink.
+    /// Validates <paramref name="options"/>, fills in defaults, reads the environment and the config file, and
+    /// decides whether the client sends. On a first run in opt-out mode this records consent and prints the notice.
     /// </summary>
     /// <exception cref="ArgumentException">An option is invalid. The message names it and the fix.</exception>
     internal static ResolvedTelemetryOptions Resolve(TelemetryOptions options)
@@ -65,35 +93,65 @@ internal sealed class ResolvedTelemetryOptions
         Validate(options);
 
         Assembly? entryAssembly = options.EntryAssembly ?? Assembly.GetEntryAssembly();
-        var resolved = new ResolvedTelemetryOptions(options, entryAssembly);
-        if (!options.Enabled)
-        {
-            return resolved;
-        }
-
-        if (options.Sink is not null)
-        {
-            resolved.Sink = options.Sink;
-            return resolved;
-        }
-
-        (string? writeKey, TelemetryWriteKeySource source) =
-            FindWriteKey(options, resolved.WriteKeyVariable, entryAssembly);
-        if (writeKey is null)
-        {
-            resolved.Sink = options.FallbackSink;
-            return resolved;
-        }
-
-        resolved.Sink = new SegmentHttpSink(
-            writeKey,
-            options.Endpoint ?? SegmentHttpSink.DefaultBaseAddress,
-            handler: null,
-            resolved.TimeProvider);
-        resolved.OwnsSink = true;
-        resolved.WriteKeySource = source;
+        Func<string, string?> getVariable = options.EnvironmentVariableReader ?? System.Environment.GetEnvironmentVariable;
+        var resolved = new ResolvedTelemetryOptions(options, entryAssembly, getVariable);
+        resolved.LogInvalidEnvironmentValues();
+        resolved.DecideConsent();
         return resolved;
     }
+
+    /// <summary>
+    /// Decides again after a toggle changed what the config file records, with the same environment and options.
+    /// </summary>
+    internal ConsentDecision Redecide(StoredConsent stored)
+    {
+        _consentInputs = _consentInputs with { Stored = stored, CanShowNotice = false };
+        Decision = ConsentDecision.Decide(_consentInputs);
+        return Decision;
+    }
+
+    /// <summary>
+    /// Creates the sink for an enabled client: the debug sink in debug mode, else <see cref="TelemetryOptions.Sink"/>,
+    /// an HTTP sink for the write key, or <see cref="TelemetryOptions.FallbackSink"/>.
+    /// </summary>
+    /// <returns>The sink, and whether the client created it and must dispose it.</returns>
+    internal (ITelemetrySink? Sink, bool OwnsSink) CreateSink()
+    {
+        if (Environment.Debug)
+        {
+            return (new DebugSink(_options.DebugWriter ?? Console.Error, TimeProvider), false);
+        }
+
+        if (_options.Sink is not null)
+        {
+            return (_options.Sink, false);
+        }
+
+        if (_writeKey is null)
+        {
+            return (_options.FallbackSink, false);
+        }
+
+        var sink = new SegmentHttpSink(
+            _writeKey,
+            _options.Endpoint ?? SegmentHttpSink.DefaultBaseAddress,
+            handler: null,
+            TimeProvider);
+        return (sink, true);
+    }
+
+    /// <summary>
+    /// Builds the context object for an enabled client. The hashes of the working directory and the git remote are
+    /// keyed with the secret in the config file, so they are left out without one.
+    /// </summary>
+    internal DefaultContextSettings CreateContextSettings() => new(
+        AppName,
+        AppVersion,
+        IsContinuousIntegration,
+        Consent?.Config?.Secret,
+        _options.HashWorkingDirectory,
+        _options.HashGitRemote,
+        Directory.GetCurrentDirectory());
 
     /// <summary>
     /// Returns the value of the entry assembly's write key metadata, or null when it is missing or blank.
@@ -112,10 +170,54 @@ internal sealed class ResolvedTelemetryOptions
         return null;
     }
 
+    private void DecideConsent()
+    {
+        _consentInputs = new ConsentInputs
+        {
+            DoNotTrack = Environment.DoNotTrack,
+            EnvironmentEnabled = Environment.Enabled,
+            OptionsEnabled = _options.Enabled,
+            IsContinuousIntegration = IsContinuousIntegration,
+            DisableInContinuousIntegration = _options.DisableInContinuousIntegration,
+            HasSink = Environment.Debug || _options.Sink is not null || _writeKey is not null
+                || _options.FallbackSink is not null,
+            HasConsentOptions = Consent is not null,
+            Mode = _options.Consent?.Mode ?? ConsentMode.OptOut,
+            Stored = Consent?.Stored ?? StoredConsent.None,
+            CanShowNotice = Consent?.CanShowNotice ?? false,
+        };
+        Decision = ConsentDecision.Decide(_consentInputs);
+
+        if (Decision.State == TelemetryConsentState.ConfigUnavailable)
+        {
+            Consent!.ReportUnavailable();
+        }
+        else if (Decision.RequiresFirstRun)
+        {
+            Redecide(Consent!.RecordFirstRun());
+        }
+        else if (Decision.State == TelemetryConsentState.Enabled && Consent is not null)
+        {
+            Redecide(Consent.CompleteIdentity());
+        }
+    }
+
+    private void LogInvalidEnvironmentValues()
+    {
+        foreach (var invalid in Environment.InvalidValues)
+        {
+            TelemetryLog.Safely(
+                Logger,
+                static (logger, pair) => TelemetryLog.InvalidEnvironmentValue(logger, pair.Key, pair.Value),
+                invalid);
+        }
+    }
+
     private static (string? WriteKey, TelemetryWriteKeySource Source) FindWriteKey(
         TelemetryOptions options,
         string variableName,
-        Assembly? entryAssembly)
+        Assembly? entryAssembly,
+        Func<string, string?> getVariable)
     {
         if (options.WriteKey is not null)
         {
@@ -123,7 +225,7 @@ internal sealed class ResolvedTelemetryOptions
         }
 
         // A variable set to an empty value, as in `export APP_TELEMETRY_WRITE_KEY=`, counts as unset.
-        string? fromEnvironment = TrimToNull(Environment.GetEnvironmentVariable(variableName));
+        string? fromEnvironment = TrimToNull(getVariable(variableName));
         if (fromEnvironment is not null)
         {
             return (fromEnvironment, TelemetryWriteKeySource.EnvironmentVariable);
@@ -145,6 +247,10 @@ internal sealed class ResolvedTelemetryOptions
         RejectBlank(options.AppVersion, nameof(TelemetryOptions.AppVersion), "the application version");
         RejectBlank(options.AnonymousId, nameof(TelemetryOptions.AnonymousId), "a stable id such as a UUID");
         RejectBlank(options.EnvironmentPrefix, nameof(TelemetryOptions.EnvironmentPrefix), "a prefix such as MY_APP");
+        RejectBlank(
+            options.Consent?.ConfigPath,
+            nameof(TelemetryOptions.Consent) + "." + nameof(ConsentOptions.ConfigPath),
+            "the path of the config file");
 
         if (options.Endpoint is not null)
         {

@@ -56,9 +56,24 @@ public sealed partial class TelemetryClient
     /// </exception>
     public void Enable()
     {
-        ThrowIfNoConsent(nameof(Enable));
+        ConsentSession consent = GetConsentSession(nameof(Enable));
+        StoredConsent stored = consent.RecordDecision(enabled: true) ? StoredConsent.Granted : StoredConsent.Unavailable;
 
-        // TODO: record the consent in the config file.
+        lock (_pendingLock)
+        {
+            ConsentDecision decision = _resolved.Redecide(stored);
+            _consentState = decision.State;
+            _anonymousId = _resolved.AnonymousId;
+            if (!decision.IsEnabled)
+            {
+                _isEnabled = false;
+            }
+            else if (!_isEnabled && Volatile.Read(ref _disposeStarted) == 0)
+            {
+                TurnOn();
+                LogConsentState(decision.State);
+            }
+        }
     }
 
     /// <summary>
@@ -75,12 +90,13 @@ public sealed partial class TelemetryClient
     /// <para>
     /// The client is off from the moment the call starts: later track calls record nothing, and events still
     /// waiting after the delivery attempt are dropped and counted in <see cref="DroppedCount"/>, so nothing is
-    /// sent after the opt-out. Events tracked before the call are sent with the final event.
+    /// sent after the opt-out is recorded. Events tracked before the call are sent with the final event.
     /// </para>
     /// <para>
     /// Does not throw for I/O failures. When the file cannot be written, a warning is logged and
-    /// <see cref="ConsentState"/> is <see cref="TelemetryConsentState.ConfigUnavailable"/>; the client stays off
-    /// for its lifetime in any case.
+    /// <see cref="ConsentState"/> is <see cref="TelemetryConsentState.ConfigUnavailable"/>. The client stays off
+    /// for its lifetime in every case. The file is written on the calling thread after the wait, which blocks for
+    /// a few milliseconds.
     /// </para>
     /// </remarks>
     /// <exception cref="InvalidOperationException">
@@ -89,9 +105,9 @@ public sealed partial class TelemetryClient
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="timeout"/> is negative and not <see cref="Timeout.InfiniteTimeSpan"/>.
     /// </exception>
-    public Task<bool> DisableAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    public async Task<bool> DisableAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        ThrowIfNoConsent(nameof(DisableAsync));
+        ConsentSession consent = GetConsentSession(nameof(DisableAsync));
         if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(
@@ -100,17 +116,155 @@ public sealed partial class TelemetryClient
                 "The timeout must be zero or greater, or Timeout.InfiniteTimeSpan.");
         }
 
-        // TODO: send the final event and record the opt-out.
-        return Task.FromResult(false);
+        bool wasEnabled;
+        lock (_pendingLock)
+        {
+            wasEnabled = _isEnabled;
+            _isEnabled = false;
+        }
+
+        bool delivered = false;
+        if (wasEnabled)
+        {
+            delivered = await SendFinalEventAsync(timeout, cancellationToken).ConfigureAwait(false);
+            DropPending();
+        }
+
+        StoredConsent stored = consent.RecordDecision(enabled: false) ? StoredConsent.Denied : StoredConsent.Unavailable;
+        lock (_pendingLock)
+        {
+            _consentState = _resolved.Redecide(stored).State;
+        }
+
+        return delivered;
     }
 
-    private void ThrowIfNoConsent(string memberName)
+    // Creates the sink and the context if needed and turns track calls on. Called by the constructor, and by Enable
+    // under _pendingLock.
+    private void TurnOn()
     {
-        if (ConfigPath is null && !_hasConsentOptions)
+        if (_sink is null)
         {
-            throw new InvalidOperationException(
-                $"TelemetryClient.{memberName} records the user's decision in the config file, which needs "
-                + "TelemetryOptions.Consent. Set it, or switch the client with TelemetryOptions.Enabled instead.");
+            (ITelemetrySink? sink, bool ownsSink) = _resolved.CreateSink();
+            _ownsSink = ownsSink;
+            Volatile.Write(ref _sink, sink);
+        }
+
+        _context ??= CreateContext();
+        _isEnabled = _sink is not null;
+    }
+
+    private TelemetryProperties CreateContext()
+    {
+        try
+        {
+            return DefaultContext.Create(_resolved.CreateContextSettings());
+        }
+        catch (Exception exception)
+        {
+            LogSafely(static (logger, error) => TelemetryLog.ContextFailed(logger, error), exception);
+            return TelemetryContext.Create(_resolved.AppName, _resolved.AppVersion);
         }
     }
+
+    // Tracks the final event and flushes it with everything still waiting. Returns whether it reached the sink.
+    private async Task<bool> SendFinalEventAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        TrackItem finalItem;
+        try
+        {
+            finalItem = CreateItem(TelemetryDisabledEventName, new TelemetryProperties());
+        }
+        catch (Exception exception)
+        {
+            Interlocked.Increment(ref _droppedCount);
+            LogSafely(
+                static (logger, error) => TelemetryLog.TrackFailed(logger, TelemetryDisabledEventName, error),
+                exception);
+            return false;
+        }
+
+        Interlocked.Increment(ref _acceptedCount);
+        using CancellationTokenSource timeoutSource = CreateTimeoutSource(timeout);
+        using CancellationTokenSource linkedSource =
+            CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
+        try
+        {
+            return await FlushCoreAsync(finalItem, linkedSource.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (linkedSource.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private CancellationTokenSource CreateTimeoutSource(TimeSpan timeout)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return new CancellationTokenSource();
+        }
+
+#if NET8_0_OR_GREATER
+        return new CancellationTokenSource(timeout, _timeProvider);
+#else
+        return _timeProvider.CreateCancellationTokenSource(timeout);
+#endif
+    }
+
+    // Drops the events that are still waiting, so that a later flush or Dispose cannot send them after the opt-out.
+    private void DropPending()
+    {
+        int droppedCount;
+        lock (_pendingLock)
+        {
+            droppedCount = _pending.Count;
+            _pending.Clear();
+        }
+
+        if (droppedCount > 0)
+        {
+            Interlocked.Add(ref _droppedCount, droppedCount);
+            LogSafely(static (logger, count) => TelemetryLog.UnsentEventsDropped(logger, count), droppedCount);
+        }
+    }
+
+    private void LogConsentState(TelemetryConsentState state)
+    {
+        switch (state)
+        {
+            case TelemetryConsentState.Enabled or TelemetryConsentState.EnabledByEnvironment:
+                LogSafely(
+                    static (logger, client) =>
+                        TelemetryLog.ClientEnabled(logger, client._sink!, client.WriteKeySource),
+                    this);
+                if (_resolved.Environment.Debug)
+                {
+                    LogSafely(
+                        static (logger, variable) => TelemetryLog.DebugModeEnabled(logger, variable),
+                        _resolved.Environment.DebugVariable);
+                }
+
+                break;
+
+            case TelemetryConsentState.DisabledByOptions:
+                LogSafely(static (logger, _) => TelemetryLog.ClientDisabledByOptions(logger), this);
+                break;
+
+            case TelemetryConsentState.NoSink:
+                LogSafely(
+                    static (logger, variable) => TelemetryLog.WriteKeyMissing(logger, variable),
+                    WriteKeyEnvironmentVariable);
+                break;
+
+            default:
+                LogSafely(static (logger, consentState) => TelemetryLog.ClientDisabled(logger, consentState), state);
+                break;
+        }
+    }
+
+    private ConsentSession GetConsentSession(string memberName) =>
+        _resolved.Consent ?? throw new InvalidOperationException(
+            $"TelemetryClient.{memberName} records the user's decision in the config file, which needs "
+            + "TelemetryOptions.Consent. Set it, or switch the client with TelemetryOptions.Enabled instead.");
 }

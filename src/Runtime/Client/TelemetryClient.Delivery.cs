@@ -27,27 +27,41 @@ public sealed partial class TelemetryClient
     /// sink fails to send is logged and its events are counted in <see cref="DroppedCount"/>. No other exception
     /// escapes.
     /// </remarks>
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    public Task FlushAsync(CancellationToken cancellationToken = default) =>
+        FlushCoreAsync(finalItem: null, cancellationToken);
+
+    // Sends the waiting events, then finalItem when it is not null, in batches. Returns whether the batch that
+    // held finalItem reached the sink.
+    private async Task<bool> FlushCoreAsync(TrackItem? finalItem, CancellationToken cancellationToken)
     {
-        if (_sink is null)
+        ITelemetrySink? sink = Volatile.Read(ref _sink);
+        if (sink is null)
         {
-            return;
+            return false;
         }
 
         await _flushGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             List<TrackItem> items = TakePending();
+            if (finalItem is not null)
+            {
+                items.Add(finalItem);
+            }
+
             int offset = 0;
+            bool lastBatchSent = false;
             try
             {
                 while (offset < items.Count)
                 {
                     int count = Math.Min(_maxBatchSize, items.Count - offset);
                     List<TrackItem> batch = items.GetRange(offset, count);
-                    await SendBatchAsync(_sink, batch, cancellationToken).ConfigureAwait(false);
+                    lastBatchSent = await SendBatchAsync(sink, batch, cancellationToken).ConfigureAwait(false);
                     offset += count;
                 }
+
+                return finalItem is not null && lastBatchSent;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -130,7 +144,7 @@ public sealed partial class TelemetryClient
             _isEnabled = false;
         }
 
-        if (_sink is not null && !Flush(DisposeFlushTimeout))
+        if (Volatile.Read(ref _sink) is not null && !Flush(DisposeFlushTimeout))
         {
             LogSafely(
                 static (logger, timeout) => TelemetryLog.DisposeFlushTimedOut(logger, timeout.TotalMilliseconds),
@@ -151,7 +165,7 @@ public sealed partial class TelemetryClient
             LogSafely(static (logger, count) => TelemetryLog.UnsentEventsDropped(logger, count), unsentCount);
         }
 
-        if (_ownsSink && _sink is IDisposable disposable)
+        if (_ownsSink && Volatile.Read(ref _sink) is IDisposable disposable)
         {
             disposable.Dispose();
         }
@@ -204,13 +218,18 @@ public sealed partial class TelemetryClient
         LogSafely(static (logger, count) => TelemetryLog.UnsentEventsDropped(logger, count), unsentCount);
     }
 
-    private async Task SendBatchAsync(ITelemetrySink sink, List<TrackItem> batch, CancellationToken cancellationToken)
+    // Returns whether the sink accepted the batch.
+    private async Task<bool> SendBatchAsync(
+        ITelemetrySink sink,
+        List<TrackItem> batch,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await sink.SendAsync(batch, cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref _sentCount, batch.Count);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -224,6 +243,7 @@ public sealed partial class TelemetryClient
                 static (logger, state) =>
                     TelemetryLog.BatchFailed(logger, state.ItemCount, state.Sink, state.Exception),
                 (ItemCount: batch.Count, Sink: sink, Exception: exception));
+            return false;
         }
     }
 }

@@ -16,22 +16,29 @@ namespace Telemetry.Generators;
 /// <see cref="Flush()"/> or <see cref="Dispose"/> runs. All members are thread-safe.
 /// </para>
 /// <para>
-/// A client without a sink is disabled: <see cref="IsEnabled"/> is <see langword="false"/>, track calls return at
-/// once and nothing touches the network. See <see cref="TelemetryOptions.WriteKey"/> for how the sink is chosen.
+/// A client that is off, because of an environment variable, an option, the user's decision or a missing sink, is
+/// disabled: <see cref="IsEnabled"/> is <see langword="false"/>, track calls return at once and nothing touches the
+/// network. <see cref="ConsentState"/> says why. See <see cref="TelemetryOptions.WriteKey"/> for how the sink is
+/// chosen.
 /// </para>
 /// </remarks>
 public sealed partial class TelemetryClient : IDisposable
 {
-    private readonly ITelemetrySink? _sink;
-    private readonly bool _ownsSink;
+    private readonly ResolvedTelemetryOptions _resolved;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly Func<Guid> _messageIdGenerator;
-    private readonly TelemetryProperties _context;
     private readonly int _maxBatchSize;
     private readonly int _maxQueueLength;
 
-    // Guards _pending, _queueFullLogged, _isEnabled changes and _disposeCompleted.
+    // Set before _isEnabled first becomes true, by the constructor or by Enable under _pendingLock, and never
+    // changed after that. The volatile write of _isEnabled publishes them to track calls.
+    private ITelemetrySink? _sink;
+    private bool _ownsSink;
+    private TelemetryProperties? _context;
+    private volatile string _anonymousId;
+
+    // Guards _pending, _queueFullLogged, _isEnabled changes, _sink and _context changes, and _disposeCompleted.
     private readonly object _pendingLock = new();
     private List<TrackItem> _pending = new();
     private bool _queueFullLogged;
@@ -44,8 +51,6 @@ public sealed partial class TelemetryClient : IDisposable
     // Lets one flush at a time call the sink, so batches reach it in tracking order.
     private readonly SemaphoreSlim _flushGate = new(1, 1);
 
-    private readonly bool _hasConsentOptions;
-
     private volatile bool _isEnabled;
     private int _disposeStarted;
     private long _acceptedCount;
@@ -53,9 +58,16 @@ public sealed partial class TelemetryClient : IDisposable
     private long _droppedCount;
 
     /// <summary>
-    /// Initializes a client and chooses its sink. Creating a client does not touch the network.
+    /// Initializes a client, decides whether it sends and chooses its sink. Creating a client does not touch the
+    /// network.
     /// </summary>
     /// <param name="options">The settings. They are read once, here.</param>
+    /// <remarks>
+    /// The constructor reads the telemetry environment variables once. With <see cref="TelemetryOptions.Consent"/>
+    /// set, it also reads the config file once, and on a first run in opt-out mode it records consent and prints
+    /// the notice, which blocks for as long as that file I/O takes. I/O failures are logged, never thrown, and
+    /// leave the client off; <see cref="ConsentState"/> says why.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid. The message names the option and the fix.</exception>
     public TelemetryClient(TelemetryOptions options)
@@ -65,56 +77,49 @@ public sealed partial class TelemetryClient : IDisposable
             throw new ArgumentNullException(nameof(options));
         }
 
-        ResolvedTelemetryOptions resolved = ResolvedTelemetryOptions.Resolve(options);
-        _sink = resolved.Sink;
-        _ownsSink = resolved.OwnsSink;
-        _logger = resolved.Logger;
-        _timeProvider = resolved.TimeProvider;
-        _messageIdGenerator = resolved.MessageIdGenerator;
-        _maxBatchSize = resolved.MaxBatchSize;
-        _maxQueueLength = resolved.MaxQueueLength;
-        _context = TelemetryContext.Create(resolved.AppName, resolved.AppVersion);
-        AnonymousId = resolved.AnonymousId;
-        WriteKeySource = resolved.WriteKeySource;
-        WriteKeyEnvironmentVariable = resolved.WriteKeyVariable;
-        _hasConsentOptions = options.Consent is not null;
-        _consentState = _sink is not null ? TelemetryConsentState.Enabled
-            : !options.Enabled ? TelemetryConsentState.DisabledByOptions
-            : TelemetryConsentState.NoSink;
+        _resolved = ResolvedTelemetryOptions.Resolve(options);
+        _logger = _resolved.Logger;
+        _timeProvider = _resolved.TimeProvider;
+        _messageIdGenerator = _resolved.MessageIdGenerator;
+        _maxBatchSize = _resolved.MaxBatchSize;
+        _maxQueueLength = _resolved.MaxQueueLength;
+        _anonymousId = _resolved.AnonymousId;
+        WriteKeySource = _resolved.WriteKeySource;
+        WriteKeyEnvironmentVariable = _resolved.WriteKeyVariable;
+        ConfigPath = _resolved.Consent?.ConfigPath;
+        IsContinuousIntegration = _resolved.IsContinuousIntegration;
 
-        if (_sink is not null)
+        ConsentDecision decision = _resolved.Decision;
+        _consentState = decision.State;
+        if (decision.IsEnabled)
         {
-            _isEnabled = true;
-            LogSafely(
-                static (logger, client) => TelemetryLog.ClientEnabled(logger, client._sink!, client.WriteKeySource),
-                this);
+            TurnOn();
         }
-        else if (!options.Enabled)
-        {
-            LogSafely(static (logger, _) => TelemetryLog.ClientDisabledByOptions(logger), this);
-        }
-        else
-        {
-            LogSafely(
-                static (logger, variable) => TelemetryLog.WriteKeyMissing(logger, variable),
-                WriteKeyEnvironmentVariable);
-        }
+
+        LogConsentState(decision.State);
     }
 
     /// <summary>
-    /// Whether track calls record events: <see langword="true"/> when <see cref="TelemetryOptions.Enabled"/> is
-    /// set and a sink was found, until the client is disposed. Reading it costs one field read.
+    /// Whether track calls record events: <see langword="true"/> while <see cref="ConsentState"/> is
+    /// <see cref="TelemetryConsentState.Enabled"/> or <see cref="TelemetryConsentState.EnabledByEnvironment"/>,
+    /// until the client is disposed. Reading it costs one field read.
     /// </summary>
     public bool IsEnabled => _isEnabled;
 
     /// <summary>
-    /// Anonymous id sent with every event of this client.
+    /// Anonymous id sent with every event of this client: <see cref="TelemetryOptions.AnonymousId"/>, else the
+    /// telemetry id stored in the config file, else a random UUID drawn for this client.
     /// </summary>
-    public string AnonymousId { get; }
+    /// <remarks>
+    /// <see cref="Enable"/> can change it from the random UUID to the id it stores, so read it after a toggle.
+    /// </remarks>
+    public string AnonymousId => _anonymousId;
 
     /// <summary>
-    /// Where the write key came from, or <see cref="TelemetryWriteKeySource.None"/> when no key is used.
-    /// The key itself is not exposed.
+    /// Where the write key came from, or <see cref="TelemetryWriteKeySource.None"/> when the client has no key:
+    /// <see cref="TelemetryOptions.Sink"/> is set, no key was found, or <see cref="TelemetryOptions.Enabled"/> is
+    /// <see langword="false"/> and no environment variable overrides it. A client that is off for another reason,
+    /// such as <c>DO_NOT_TRACK</c>, reports the key it found. The key itself is not exposed.
     /// </summary>
     public TelemetryWriteKeySource WriteKeySource { get; }
 
@@ -266,23 +271,12 @@ public sealed partial class TelemetryClient : IDisposable
 
         return new TrackItem(
             _messageIdGenerator().ToString("D"),
-            AnonymousId,
+            _anonymousId,
             eventName,
             properties ?? new TelemetryProperties(),
-            _context,
+            _context!,
             _timeProvider.GetUtcNow());
     }
 
-    // A logger that throws, for example a provider failing inside Microsoft.Extensions.Logging, must not turn a
-    // track call or a flush into a failure of the application, so its exception is discarded.
-    private void LogSafely<TState>(Action<ILogger, TState> log, TState state)
-    {
-        try
-        {
-            log(_logger, state);
-        }
-        catch (Exception)
-        {
-        }
-    }
+    private void LogSafely<TState>(Action<ILogger, TState> log, TState state) => TelemetryLog.Safely(_logger, log, state);
 }

@@ -336,15 +336,18 @@ public sealed class TelemetryClientTrackTests
         Assert.Equal(4000, sink.Items.Select(item => item.MessageId).Distinct().Count());
     }
 
+    // The context's own members are tested with DefaultContext. These tests check that a client passes its app
+    // name and version and the CI flag, and sends the context it built with every item.
     internal static string ExpectedContextJson(string appName, string appVersion)
     {
-        string osName = OperatingSystem.IsWindows() ? "Windows"
-            : OperatingSystem.IsLinux() ? "Linux"
-            : OperatingSystem.IsMacOS() ? "macOS"
-            : OperatingSystem.IsFreeBSD() ? "FreeBSD"
-            : System.Runtime.InteropServices.RuntimeInformation.OSDescription;
-        return "{\"library\":{\"name\":\"Telemetry.Generators\",\"version\":\"" + LibraryInfo.Version + "\"},"
-            + $"\"app\":{{\"name\":\"{appName}\",\"version\":\"{appVersion}\"}},"
-            + $"\"os\":{{\"name\":\"{osName}\",\"version\":\"{Environment.OSVersion.Version}\"}}}}";
+        var settings = new DefaultContextSettings(
+            appName,
+            appVersion,
+            ContinuousIntegration.IsDetected(Environment.GetEnvironmentVariable),
+            HashSecret: null,
+            HashWorkingDirectory: false,
+            HashGitRemote: false,
+            Environment.CurrentDirectory);
+        return DefaultContext.Create(settings).ToString();
     }
 }
