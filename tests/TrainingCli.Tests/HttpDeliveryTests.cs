@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Tasks;
 using TrainingCli.Tests.Infrastructure;
@@ -56,14 +54,10 @@ public sealed class HttpDeliveryTests : IDisposable
     [Fact]
     public async Task RefusedEndpoint_WarnsThatEventsWereDropped()
     {
-        // A port that was just released has no listener, so every connection is refused at once.
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var endpoint = LoopbackCollector.AddressWithoutListener();
 
         var result = await TrainingCliProcess.RunAsync(
-            ["--write-key", WriteKey, "--endpoint", $"http://127.0.0.1:{port}/", "train"],
+            ["--write-key", WriteKey, "--endpoint", endpoint.ToString(), "train"],
             sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -67,7 +67,7 @@ internal static class TelemetryCommands
         var client = context.Telemetry;
         var stateBefore = client.ConsentState;
 
-        // A console application has no synchronization context, so blocking on the task cannot deadlock.
+        // Console applications run without a synchronization context, so waiting on the task cannot deadlock.
         var delivered = client.DisableAsync(DisableTimeout).GetAwaiter().GetResult();
 
         if (client.ConsentState == TelemetryConsentState.ConfigUnavailable)
@@ -96,9 +96,18 @@ internal static class TelemetryCommands
     private static void WriteState(TextWriter output, TelemetryClient client)
     {
         output.WriteLine($"Telemetry is {DescribeState(client.ConsentState)}");
-        output.WriteLine($"Telemetry id: {client.AnonymousId}");
+        output.WriteLine($"Telemetry id: {DescribeTelemetryId(client)}");
         output.WriteLine($"Config file:  {DescribeConfigPath(client)}");
     }
+
+    /// <summary>
+    /// Returns the stored telemetry id, or "none stored yet" without a config file. The client reads the id from an
+    /// existing config file, and otherwise uses a random id that lasts for one run.
+    /// </summary>
+    private static string DescribeTelemetryId(TelemetryClient client) =>
+        client.ConsentState != TelemetryConsentState.ConfigUnavailable && File.Exists(client.ConfigPath)
+            ? client.AnonymousId
+            : "none stored yet";
 
     private static void WriteHowToChange(TextWriter output)
     {
@@ -108,9 +117,9 @@ internal static class TelemetryCommands
         output.WriteLine($"  {TelemetrySetup.AppName} telemetry enable");
         output.WriteLine("      Send usage data again.");
         output.WriteLine($"  {TelemetrySetup.DoNotTrackVariable}=1");
-        output.WriteLine("      Turn telemetry off in this environment, whatever the config file says.");
+        output.WriteLine("      Turn telemetry off in this environment, whatever the config file records.");
         output.WriteLine($"  {TelemetrySetup.EnabledVariable}=false (or true)");
-        output.WriteLine("      Turn telemetry off (or on) in this environment, whatever the config file says.");
+        output.WriteLine("      Turn telemetry off (or on) in this environment, whatever the config file records.");
         output.WriteLine($"  {TelemetrySetup.DebugVariable}=true");
         output.WriteLine("      Print each batch to standard error instead of sending it.");
         output.WriteLine($"  {TelemetrySetup.ConfigVariable}=PATH");

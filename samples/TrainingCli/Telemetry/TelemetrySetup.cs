@@ -6,8 +6,8 @@ using TrainingCli.CommandLine;
 namespace TrainingCli.Telemetry;
 
 /// <summary>
-/// Creates the tool's telemetry client. It asks for consent in opt-out mode: the first run prints a notice to
-/// standard error and records consent in the per-user config file. It sends to Segment when a write key is found
+/// Creates the tool's telemetry client, which uses opt-out consent: the first run prints a notice to standard
+/// error and records consent in the per-user config file. It sends to Segment when a write key is found
 /// and else prints the batches it would send.
 /// </summary>
 internal static class TelemetrySetup

@@ -1,12 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace TrainingCli.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh home folder and a separate working directory for runs of the sample, both inside one temporary folder
-/// that is deleted on dispose. Every run that uses the sandbox sees the same home, so it shares one telemetry
+/// that is deleted on dispose. Every run that uses the sandbox has the same home, so the runs share one telemetry
 /// config file, and nothing the sample writes reaches the real user's profile.
 /// </summary>
 internal sealed class CliSandbox : IDisposable
@@ -50,9 +52,43 @@ internal sealed class CliSandbox : IDisposable
         return document.RootElement.Clone();
     }
 
+    /// <summary>
+    /// Returns the names of the entries in the config file's folder other than the config file and its lock file,
+    /// such as temporary files that a write left behind.
+    /// </summary>
+    public IReadOnlyList<string> ConfigFolderLeftovers()
+    {
+        var expected = new[] { ConfigPath, ConfigPath + ".lock" };
+        return Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(ConfigPath)!)
+            .Where(entry => !expected.Contains(entry))
+            .Select(entry => Path.GetFileName(entry))
+            .ToList();
+    }
+
     /// <summary>Returns the bytes and last-write time of the config file, to compare before and after a run.</summary>
     public ConfigSnapshot SnapshotConfig() =>
         new(File.ReadAllBytes(ConfigPath), File.GetLastWriteTimeUtc(ConfigPath));
+
+    /// <summary>
+    /// Creates an empty regular file in the sandbox and returns variables that point the home and config folders
+    /// under it, where no folder can be created, as with a read-only or missing home.
+    /// </summary>
+    /// <remarks>
+    /// Permissions cannot show this case, because the tests may run as root, which writes to read-only folders.
+    /// </remarks>
+    public Dictionary<string, string?> HomeUnderRegularFile()
+    {
+        Directory.CreateDirectory(Path.Combine(root.Path, "blocked"));
+        var file = Path.Combine(root.Path, "blocked", "home");
+        File.WriteAllText(file, "");
+        return new Dictionary<string, string?>
+        {
+            ["HOME"] = file,
+            ["USERPROFILE"] = file,
+            ["XDG_CONFIG_HOME"] = Path.Combine(file, ".config"),
+            ["APPDATA"] = Path.Combine(file, "AppData", "Roaming"),
+        };
+    }
 
     public void Dispose() => root.Dispose();
 }

@@ -47,6 +47,19 @@ internal sealed class LoopbackCollector : IAsyncDisposable
     /// <summary>Base address to pass as <c>--endpoint</c>, such as <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
 
+    /// <summary>
+    /// Returns a base address on 127.0.0.1 where nothing listens, so every connection is refused at once.
+    /// </summary>
+    public static Uri AddressWithoutListener()
+    {
+        // A port that was just released has no listener.
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return new Uri($"http://127.0.0.1:{port}/");
+    }
+
     /// <summary>Requests received so far, in arrival order.</summary>
     public IReadOnlyList<ReceivedRequest> Requests => requests.ToList();
 

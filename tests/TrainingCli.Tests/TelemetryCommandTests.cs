@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using TrainingCli.Tests.Infrastructure;
+using Xunit;
+using static TrainingCli.Tests.Infrastructure.ConsentRuns;
+
+namespace TrainingCli.Tests;
+
+/// <summary>Runs <c>telemetry</c>, <c>telemetry enable</c> and <c>telemetry disable</c> as processes.</summary>
+public sealed class TelemetryCommandTests : IDisposable
+{
+    private readonly CliSandbox sandbox = new();
+
+    public void Dispose() => sandbox.Dispose();
+
+    [Fact]
+    public async Task Disable_SendsEventBeforeRecordingOptOut()
+    {
+        var telemetryId = await GrantConsentAsync(sandbox);
+
+        // The collector reads the config file while the sample still waits for the response, which shows what the
+        // file contained when the event arrived.
+        var configAtRequest = new ConcurrentQueue<string>();
+        await using var collector = new LoopbackCollector(_ => configAtRequest.Enqueue(ReadTextOrEmpty()));
+
+        var result = await TrainingCliProcess.RunAsync(SendingTo(collector, "telemetry", "disable"), sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var request = Assert.Single(collector.Requests);
+        using var body = JsonDocument.Parse(request.Body);
+        var item = Assert.Single(SegmentBatches.Items([body.RootElement]));
+        Assert.Equal("Telemetry Disabled", item.GetProperty("event").GetString());
+        EventCatalogue.AssertConforms(item);
+        Assert.Equal(telemetryId, item.GetProperty("anonymousId").GetString());
+
+        using var configThen = JsonDocument.Parse(Assert.Single(configAtRequest));
+        Assert.True(configThen.RootElement.GetProperty("enabled").GetBoolean());
+
+        Assert.False(StoredEnabled(sandbox));
+        Assert.Equal(telemetryId, StoredTelemetryId(sandbox));
+        Assert.Contains("Sent the last event, Telemetry Disabled.", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"Recorded the opt-out in {sandbox.ConfigPath}.", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Disable_UnreachableEndpoint_StillRecordsOptOut()
+    {
+        await GrantConsentAsync(sandbox);
+
+        var endpoint = LoopbackCollector.AddressWithoutListener().ToString();
+
+        var result = await TrainingCliProcess.RunAsync(
+            ["--write-key", WriteKey, "--endpoint", endpoint, "telemetry", "disable"],
+            sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(StoredEnabled(sandbox));
+        Assert.DoesNotContain("Sent the last event", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("could not be sent", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_ShowsStateIdAndHowToChange()
+    {
+        var telemetryId = await GrantConsentAsync(sandbox);
+        var before = sandbox.SnapshotConfig();
+
+        var result = await TrainingCliProcess.RunAsync(["telemetry"], sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var output = result.StandardError;
+        Assert.Contains("Telemetry is on: the config file records your consent.", output);
+        Assert.Contains($"Telemetry id: {telemetryId}", output);
+        Assert.Contains($"Config file:  {sandbox.ConfigPath}", output);
+        foreach (var setting in new[]
+                 {
+                     "TrainingCli telemetry disable", "TrainingCli telemetry enable", "DO_NOT_TRACK=1",
+                     "TRAINING_CLI_TELEMETRY_ENABLED=false", "TRAINING_CLI_TELEMETRY_DEBUG=true",
+                     "TRAINING_CLI_TELEMETRY_CONFIG=PATH",
+                 })
+        {
+            Assert.Contains(setting, output);
+        }
+
+        Assert.Empty(PrintedItems(result));
+        Assert.Equal(before.Content, sandbox.SnapshotConfig().Content);
+    }
+
+    [Theory]
+    [InlineData("DO_NOT_TRACK", "1", "Telemetry is off: DO_NOT_TRACK is set.")]
+    [InlineData("TRAINING_CLI_TELEMETRY_ENABLED", "false", "Telemetry is off: TRAINING_CLI_TELEMETRY_ENABLED is false")]
+    [InlineData("TRAINING_CLI_TELEMETRY_ENABLED", "yes", "Telemetry is on: TRAINING_CLI_TELEMETRY_ENABLED is true")]
+    public async Task Status_NamesEnvironmentReason(string name, string value, string expectedLine)
+    {
+        await GrantConsentAsync(sandbox);
+
+        var result = await TrainingCliProcess.RunAsync(
+            ["telemetry"],
+            sandbox,
+            new Dictionary<string, string?> { [name] = value });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(expectedLine, result.StandardError);
+    }
+
+    [Fact]
+    public async Task Status_AfterDisable_SaysUserOptedOut()
+    {
+        await TrainingCliProcess.RunAsync(["telemetry", "disable"], sandbox);
+
+        var result = await TrainingCliProcess.RunAsync(["telemetry"], sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Telemetry is off: you opted out, and the config file records it.", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Enable_AfterDisable_SendsAgain()
+    {
+        var telemetryId = await GrantConsentAsync(sandbox);
+        var disable = await TrainingCliProcess.RunAsync(["telemetry", "disable"], sandbox);
+        Assert.True(disable.ExitCode == 0, disable.ToString());
+        var disabledRun = await TrainingCliProcess.RunAsync(["train"], sandbox);
+        Assert.Empty(PrintedItems(disabledRun));
+
+        var enable = await TrainingCliProcess.RunAsync(["telemetry", "enable"], sandbox);
+
+        Assert.True(enable.ExitCode == 0, enable.ToString());
+        Assert.Contains($"Recorded your consent in {sandbox.ConfigPath}.", enable.StandardError);
+        Assert.True(StoredEnabled(sandbox));
+        Assert.Equal(telemetryId, StoredTelemetryId(sandbox));
+
+        var result = await TrainingCliProcess.RunAsync(["train"], sandbox);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var items = PrintedItems(result);
+        Assert.Equal(["Training Started", "Training Completed"], SegmentBatches.EventNames(items));
+        AssertAnonymousId(telemetryId, items);
+        Assert.Equal(0, CountNotices(result.StandardError));
+    }
+
+    [Fact]
+    public async Task Enable_UnderDoNotTrack_StaysOff()
+    {
+        await TrainingCliProcess.RunAsync(["telemetry", "disable"], sandbox);
+
+        var result = await TrainingCliProcess.RunAsync(
+            ["telemetry", "enable"],
+            sandbox,
+            new Dictionary<string, string?> { ["DO_NOT_TRACK"] = "1" });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(StoredEnabled(sandbox));
+        Assert.Contains("Telemetry is off: DO_NOT_TRACK is set.", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Status_HomeIsRegularFile_SaysConfigUnavailable()
+    {
+        var result = await TrainingCliProcess.RunAsync(["telemetry"], sandbox, sandbox.HomeUnderRegularFile());
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Telemetry is off: the config file could not be read or written", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Status_FreshHomeUnderDoNotTrack_NoStoredId()
+    {
+        var result = await TrainingCliProcess.RunAsync(
+            ["telemetry"],
+            sandbox,
+            new Dictionary<string, string?> { ["DO_NOT_TRACK"] = "1" });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Telemetry is off: DO_NOT_TRACK is set.", result.StandardError);
+        Assert.Contains("Telemetry id: none stored yet", result.StandardError);
+        Assert.False(sandbox.ConfigExists);
+    }
+
+    [Fact]
+    public async Task Status_MissingHome_NamesNoConfigFile()
+    {
+        // Without HOME, the runtime on Windows falls back to the profile's application data folder, which would be
+        // the real one, so this case runs on Linux and macOS only.
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var result = await TrainingCliProcess.RunAsync(
+            ["telemetry"],
+            sandbox,
+            new Dictionary<string, string?> { ["HOME"] = null, ["XDG_CONFIG_HOME"] = null });
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Telemetry is off: the config file could not be read or written", result.StandardError);
+        Assert.Contains("Telemetry id: none stored yet", result.StandardError);
+        Assert.Contains("Config file:  (none: no home folder was found)", result.StandardError);
+        Assert.Equal(0, CountNotices(result.StandardError));
+        Assert.Single(WarningLines(result.StandardError));
+    }
+
+    private string ReadTextOrEmpty()
+    {
+        try
+        {
+            return File.ReadAllText(sandbox.ConfigPath);
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
