@@ -113,8 +113,9 @@ internal static class HelpText
     {
         text.AppendLine("Telemetry:");
         text.AppendLine("  The tool sends anonymous usage data unless you opt out. The first run prints a notice to");
-        text.AppendLine("  standard error. 'TrainingCli telemetry' shows whether telemetry is on and how to change it;");
-        text.AppendLine("  DO_NOT_TRACK=1 or TRAINING_CLI_TELEMETRY_ENABLED=false turns it off for one environment.");
+        text.AppendLine("  standard error. Run 'TrainingCli telemetry' to see whether telemetry is on and how to");
+        text.AppendLine("  change it. DO_NOT_TRACK=1 or TRAINING_CLI_TELEMETRY_ENABLED=false turns it off in one");
+        text.AppendLine("  environment.");
         text.AppendLine("  Without a write key, the Segment batches that would be sent are printed to standard output");
         text.AppendLine("  as JSON, and progress messages go to standard error.");
         text.AppendLine();

@@ -58,8 +58,9 @@ internal static class InitCommand
     private static string Yaml(JsonObject document) => ProjectDocuments.ToText(document, DataFormat.Yaml);
 
     /// <summary>Returns the SHA-256 of the path's UTF-8 bytes as 64 lower-case hex digits.</summary>
-    // NOTE: an unsalted hash of a path can be reversed by hashing likely paths. A keyed hash with a secret kept per
-    // installation would prevent that, but the runtime has no per-installation storage yet.
+    // NOTE: an unsalted hash of a path can be reversed by hashing likely paths. A keyed hash with the secret in the
+    // telemetry config file would prevent that, but the runtime keeps that secret internal and offers no keyed hash
+    // for event properties.
     private static string HashPath(string absolutePath) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(absolutePath)));
 }

@@ -29,7 +29,7 @@ internal static class TelemetrySetup
     /// <summary>Variable that sets another path for the config file.</summary>
     public const string ConfigVariable = EnvironmentPrefix + "_TELEMETRY_CONFIG";
 
-    /// <summary>Variable, shared with other tools, that turns telemetry off when it is <c>1</c> or <c>true</c>.</summary>
+    /// <summary>Variable shared with other tools that turns telemetry off when it is <c>1</c> or <c>true</c>.</summary>
     public const string DoNotTrackVariable = "DO_NOT_TRACK";
 
     /// <summary>Command that turns telemetry off, shown in the first-run notice.</summary>
