@@ -166,6 +166,22 @@ public sealed class TelemetryCommandTests : IDisposable
         Assert.Contains("Telemetry is off: the config file could not be read or written", result.StandardError);
     }
 
+    [Theory]
+    [InlineData("enable", "error: Could not record your consent in ")]
+    [InlineData("disable", "error: Could not record the opt-out in ")]
+    public async Task Toggle_HomeIsRegularFile_FailsWithOneWarning(string subcommand, string expectedError)
+    {
+        var environment = sandbox.HomeUnderRegularFile();
+
+        var result = await TrainingCliProcess.RunAsync(["telemetry", subcommand], sandbox, environment);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var lines = WarningLines(result.StandardError);
+        Assert.Single(lines, line => line.StartsWith("warning:", StringComparison.Ordinal));
+        Assert.Single(lines, line => line.StartsWith(expectedError, StringComparison.Ordinal));
+        Assert.Equal(0, CountNotices(result.StandardError));
+    }
+
     [Fact]
     public async Task Status_FreshHomeUnderDoNotTrack_NoStoredId()
     {
