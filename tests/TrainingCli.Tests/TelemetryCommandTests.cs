@@ -183,7 +183,7 @@ public sealed class TelemetryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_FreshHomeUnderDoNotTrack_NoStoredId()
+    public async Task Status_DoNotTrack_ShowsNoStoredId()
     {
         var result = await TrainingCliProcess.RunAsync(
             ["telemetry"],

@@ -67,7 +67,8 @@ internal static class TelemetryCommands
         var client = context.Telemetry;
         var stateBefore = client.ConsentState;
 
-        // Console applications run without a synchronization context, so waiting on the task cannot deadlock.
+        // Command handlers are synchronous. DisableAsync awaits with ConfigureAwait(false), so blocking on it cannot
+        // deadlock.
         var delivered = client.DisableAsync(DisableTimeout).GetAwaiter().GetResult();
 
         if (client.ConsentState == TelemetryConsentState.ConfigUnavailable)
