@@ -18,7 +18,10 @@ internal sealed class ResolvedTelemetryOptions
     private readonly string? _writeKey;
     private ConsentInputs _consentInputs;
 
-    private ResolvedTelemetryOptions(TelemetryOptions options, Assembly? entryAssembly, Func<string, string?> getVariable)
+    private ResolvedTelemetryOptions(
+        TelemetryOptions options,
+        Assembly? entryAssembly,
+        Func<string, string?> getVariable)
     {
         _options = options;
         AppName = options.AppName ?? entryAssembly?.GetName().Name ?? AppDomain.CurrentDomain.FriendlyName;
@@ -93,8 +96,7 @@ internal sealed class ResolvedTelemetryOptions
         Validate(options);
 
         Assembly? entryAssembly = options.EntryAssembly ?? Assembly.GetEntryAssembly();
-        Func<string, string?> getVariable = options.EnvironmentVariableReader ?? System.Environment.GetEnvironmentVariable;
-        var resolved = new ResolvedTelemetryOptions(options, entryAssembly, getVariable);
+        var resolved = new ResolvedTelemetryOptions(options, entryAssembly, System.Environment.GetEnvironmentVariable);
         resolved.LogInvalidEnvironmentValues();
         resolved.DecideConsent();
         return resolved;
@@ -251,6 +253,16 @@ internal sealed class ResolvedTelemetryOptions
             options.Consent?.ConfigPath,
             nameof(TelemetryOptions.Consent) + "." + nameof(ConsentOptions.ConfigPath),
             "the path of the config file");
+
+        if (options.Consent is not null
+            && options.Consent.Mode != ConsentMode.OptOut
+            && options.Consent.Mode != ConsentMode.OptIn)
+        {
+            throw new ArgumentException(
+                $"TelemetryOptions.Consent.Mode is {(int)options.Consent.Mode}, which is not a ConsentMode value. "
+                + "Set it to ConsentMode.OptOut or ConsentMode.OptIn.",
+                nameof(options));
+        }
 
         if (options.Endpoint is not null)
         {

@@ -18,8 +18,8 @@ public sealed partial class TelemetryClient
     /// <remarks>
     /// The reasons are checked in this order, and the first that applies wins: <c>DO_NOT_TRACK</c>,
     /// <c>&lt;PREFIX&gt;_TELEMETRY_ENABLED</c> (false, then true), <see cref="TelemetryOptions.Enabled"/>,
-    /// <see cref="TelemetryOptions.DisableInContinuousIntegration"/>, then the user's decision in the config file
-    /// when <see cref="TelemetryOptions.Consent"/> is set, and last whether a sink exists.
+    /// <see cref="TelemetryOptions.DisableInContinuousIntegration"/>, whether a sink exists, and last, when
+    /// <see cref="TelemetryOptions.Consent"/> is set, whether the config file can be used and what it records.
     /// </remarks>
     public TelemetryConsentState ConsentState => _consentState;
 
@@ -57,7 +57,8 @@ public sealed partial class TelemetryClient
     public void Enable()
     {
         ConsentSession consent = GetConsentSession(nameof(Enable));
-        StoredConsent stored = consent.RecordDecision(enabled: true) ? StoredConsent.Granted : StoredConsent.Unavailable;
+        bool recorded = consent.RecordDecision(enabled: true);
+        StoredConsent stored = recorded ? StoredConsent.Granted : StoredConsent.Unavailable;
 
         lock (_pendingLock)
         {
@@ -130,7 +131,8 @@ public sealed partial class TelemetryClient
             DropPending();
         }
 
-        StoredConsent stored = consent.RecordDecision(enabled: false) ? StoredConsent.Denied : StoredConsent.Unavailable;
+        bool recorded = consent.RecordDecision(enabled: false);
+        StoredConsent stored = recorded ? StoredConsent.Denied : StoredConsent.Unavailable;
         lock (_pendingLock)
         {
             _consentState = _resolved.Redecide(stored).State;

@@ -18,8 +18,8 @@ namespace Telemetry.Generators;
 /// <para>
 /// A client that is off, because of an environment variable, an option, the user's decision or a missing sink, is
 /// disabled: <see cref="IsEnabled"/> is <see langword="false"/>, track calls return at once and nothing touches the
-/// network. <see cref="ConsentState"/> says why. See <see cref="TelemetryOptions.WriteKey"/> for how the sink is
-/// chosen.
+/// network. <see cref="ConsentState"/> names the reason. See <see cref="TelemetryOptions.WriteKey"/> for how the sink
+/// is chosen.
 /// </para>
 /// </remarks>
 public sealed partial class TelemetryClient : IDisposable
@@ -66,7 +66,7 @@ public sealed partial class TelemetryClient : IDisposable
     /// The constructor reads the telemetry environment variables once. With <see cref="TelemetryOptions.Consent"/>
     /// set, it also reads the config file once, and on a first run in opt-out mode it records consent and prints
     /// the notice, which blocks for as long as that file I/O takes. I/O failures are logged, never thrown, and
-    /// leave the client off; <see cref="ConsentState"/> says why.
+    /// leave the client off, and <see cref="ConsentState"/> names the reason.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is invalid. The message names the option and the fix.</exception>
@@ -278,5 +278,6 @@ public sealed partial class TelemetryClient : IDisposable
             _timeProvider.GetUtcNow());
     }
 
-    private void LogSafely<TState>(Action<ILogger, TState> log, TState state) => TelemetryLog.Safely(_logger, log, state);
+    private void LogSafely<TState>(Action<ILogger, TState> log, TState state) =>
+        TelemetryLog.Safely(_logger, log, state);
 }

@@ -127,7 +127,11 @@ internal static partial class TelemetryLog
         Level = LogLevel.Warning,
         Message = "The config file {ConfigPath} was invalid, so it was moved to {QuarantinePath} and replaced. "
             + "{Problem}")]
-    internal static partial void ConfigQuarantined(ILogger logger, string configPath, string quarantinePath, string problem);
+    internal static partial void ConfigQuarantined(
+        ILogger logger,
+        string configPath,
+        string quarantinePath,
+        string problem);
 
     [LoggerMessage(
         EventId = 16,

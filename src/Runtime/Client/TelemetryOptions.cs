@@ -85,7 +85,7 @@ public sealed class TelemetryOptions
     /// </summary>
     /// <remarks>
     /// Default: null, which means the telemetry id stored in the config file when <see cref="Consent"/> is set and
-    /// the file holds one, else a new random UUID for each client, so events from two runs of an application cannot
+    /// the file contains one, else a new random UUID for each client, so events from two runs of an application cannot
     /// be linked.
     /// </remarks>
     public string? AnonymousId { get; set; }
@@ -211,7 +211,4 @@ public sealed class TelemetryOptions
 
     // Tests replace the entry assembly, because under a test host Assembly.GetEntryAssembly() is the host.
     internal Assembly? EntryAssembly { get; set; }
-
-    // Tests replace the environment, so that a developer's own DO_NOT_TRACK does not change their outcome.
-    internal Func<string, string?>? EnvironmentVariableReader { get; set; }
 }

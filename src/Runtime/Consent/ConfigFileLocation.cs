@@ -49,7 +49,7 @@ internal static class ConfigFileLocation
             return GetFullPath(Path.Combine(appData, folderName, FileName), out problem);
         }
 
-        // The XDG Base Directory Specification says that a relative XDG_CONFIG_HOME is invalid and must be ignored.
+        // The XDG Base Directory Specification treats a relative XDG_CONFIG_HOME as invalid and requires ignoring it.
         string? configHome = NonBlank(getVariable("XDG_CONFIG_HOME"));
         if (configHome is not null && Path.IsPathRooted(configHome))
         {

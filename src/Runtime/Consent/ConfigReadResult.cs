@@ -36,7 +36,7 @@ internal sealed class ConfigReadResult
 }
 
 /// <summary>
-/// Outcome of <see cref="TelemetryConfigStore.Update"/>: the config the file holds afterwards, and where a corrupt
+/// Outcome of <see cref="TelemetryConfigStore.Update"/>: the config the file contains afterwards, and where a corrupt
 /// file was moved to.
 /// </summary>
 internal sealed class ConfigUpdateResult

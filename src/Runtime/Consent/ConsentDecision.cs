@@ -5,7 +5,7 @@ namespace Telemetry.Generators;
 /// </summary>
 internal enum StoredConsent
 {
-    /// <summary>The file is missing, corrupt, or holds no decision.</summary>
+    /// <summary>The file is missing, corrupt, or records no decision.</summary>
     None,
 
     /// <summary>The file records <c>"enabled": true</c>.</summary>
@@ -34,7 +34,9 @@ internal readonly struct ConsentInputs
 
     internal bool DisableInContinuousIntegration { get; init; }
 
-    /// <summary>Whether a sink, a write key, a fallback sink or debug mode gives the client somewhere to send.</summary>
+    /// <summary>
+    /// Whether a sink, a write key, a fallback sink or debug mode gives the client somewhere to send.
+    /// </summary>
     internal bool HasSink { get; init; }
 
     /// <summary>Whether <see cref="TelemetryOptions.Consent"/> is set.</summary>

@@ -66,7 +66,9 @@ internal static class ConsentNotice
     /// already printed the notice for <paramref name="configPath"/>.
     /// </summary>
     /// <returns>Whether this call printed the notice.</returns>
-    /// <exception cref="IOException">The writer failed. Other exceptions of the writer also reach the caller.</exception>
+    /// <exception cref="IOException">
+    /// The writer failed. Other exceptions of the writer also reach the caller.
+    /// </exception>
     internal static bool PrintOnce(string configPath, string notice, TextWriter writer)
     {
         lock (s_printedPaths)

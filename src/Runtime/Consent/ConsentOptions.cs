@@ -23,10 +23,12 @@ public sealed class ConsentOptions
     /// </summary>
     /// <remarks>
     /// Default: null, which means the environment variable <c>&lt;PREFIX&gt;_TELEMETRY_CONFIG</c>, and when that is
-    /// unset or empty, <c>$XDG_CONFIG_HOME/&lt;app&gt;/telemetry.json</c> or <c>$HOME/.config/&lt;app&gt;/telemetry.json</c>
-    /// on Linux and macOS, and <c>%APPDATA%\&lt;app&gt;\telemetry.json</c> on Windows, where <c>&lt;app&gt;</c> is
+    /// unset or empty, <c>$XDG_CONFIG_HOME/&lt;app&gt;/telemetry.json</c> or
+    /// <c>$HOME/.config/&lt;app&gt;/telemetry.json</c> on Linux and macOS, and
+    /// <c>%APPDATA%\&lt;app&gt;\telemetry.json</c> on Windows, where <c>&lt;app&gt;</c> is
     /// <see cref="TelemetryOptions.AppName"/>. A relative path is resolved against the current directory. An empty or
-    /// white-space value is invalid.
+    /// white-space value is invalid. On Linux and macOS with neither <c>XDG_CONFIG_HOME</c> nor <c>HOME</c> set, and
+    /// no explicit path, the client has no config file and sends nothing.
     /// </remarks>
     public string? ConfigPath { get; set; }
 
@@ -41,7 +43,7 @@ public sealed class ConsentOptions
     /// </summary>
     /// <remarks>
     /// Default: <see langword="true"/>. When <see langword="false"/> and standard error is redirected, a user who
-    /// has not decided yet sees no notice, so in <see cref="ConsentMode.OptOut"/> mode the client records nothing,
+    /// has not decided yet gets no notice, so in <see cref="ConsentMode.OptOut"/> mode the client records nothing,
     /// sends nothing for that run and reports <see cref="TelemetryConsentState.NotYetGranted"/>. The notice then
     /// appears in the first run whose standard error is a terminal.
     /// </remarks>

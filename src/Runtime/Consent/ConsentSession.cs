@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Telemetry.Generators;
 
 /// <summary>
-/// The config file as one client sees it: where it is, what it recorded when the client was created, and the
-/// writes that record consent. Each write logs its own failure as one warning and never throws.
+/// The config file of one client: where it is, what it recorded when the client was created, and the
+/// writes that record consent. Each write logs an I/O failure as one warning instead of throwing it.
 /// </summary>
 internal sealed class ConsentSession
 {
@@ -18,6 +18,9 @@ internal sealed class ConsentSession
     private readonly TelemetryConfigStore? _store;
     private readonly string? _pathProblem;
     private readonly ConfigReadResult _initialRead;
+
+    // Serializes the writes of this client, so Config and Stored match the last write.
+    private readonly object _writeLock = new();
 
     internal ConsentSession(
         ConsentOptions options,
@@ -58,12 +61,14 @@ internal sealed class ConsentSession
     /// <summary>What the file records, as of the last read or write.</summary>
     internal StoredConsent Stored { get; private set; }
 
-    /// <summary>The file's contents as of the last read or write, or null when it is missing, corrupt or unreadable.</summary>
+    /// <summary>
+    /// The file's contents as of the last read or write, or null when it is missing, corrupt or unreadable.
+    /// </summary>
     internal TelemetryConfig? Config { get; private set; }
 
     /// <summary>
-    /// Whether the first-run notice may be printed: always, unless <see cref="ConsentOptions.ShowNoticeWhenOutputRedirected"/>
-    /// is false and standard error is redirected.
+    /// Whether the first-run notice may be printed: always, unless
+    /// <see cref="ConsentOptions.ShowNoticeWhenOutputRedirected"/> is false and standard error is redirected.
     /// </summary>
     internal bool CanShowNotice =>
         _options.ShowNoticeWhenOutputRedirected || !(_options.IsOutputRedirected ?? IsStandardErrorRedirected)();
@@ -89,7 +94,9 @@ internal sealed class ConsentSession
     /// Records consent for a user who has not decided, in opt-out mode, and then prints the notice. A process
     /// that finds the decision already recorded, for example by another process a moment earlier, prints nothing.
     /// </summary>
-    /// <returns>What the file records afterwards, or <see cref="StoredConsent.Unavailable"/> when the write failed.</returns>
+    /// <returns>
+    /// What the file records afterwards, or <see cref="StoredConsent.Unavailable"/> when the write failed.
+    /// </returns>
     internal StoredConsent RecordFirstRun()
     {
         bool recordedHere = false;
@@ -124,7 +131,9 @@ internal sealed class ConsentSession
     /// Adds a telemetry id and a secret to a file that records consent but lacks them, for example one written by
     /// hand.
     /// </summary>
-    /// <returns>What the file records afterwards, or <see cref="StoredConsent.Unavailable"/> when the write failed.</returns>
+    /// <returns>
+    /// What the file records afterwards, or <see cref="StoredConsent.Unavailable"/> when the write failed.
+    /// </returns>
     internal StoredConsent CompleteIdentity()
     {
         if (Config?.TelemetryId is not null && Config.Secret is not null)
@@ -204,18 +213,22 @@ internal sealed class ConsentSession
     private bool Update(Func<TelemetryConfig, bool> change, string operation)
     {
         ConfigUpdateResult result;
-        try
+        lock (_writeLock)
         {
-            result = _store!.Update(change);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            LogUnavailable(operation, exception);
-            return false;
+            try
+            {
+                result = _store!.Update(change);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                LogUnavailable(operation, exception);
+                return false;
+            }
+
+            Config = result.Config;
+            Stored = ToStoredConsent(result.Config);
         }
 
-        Config = result.Config;
-        Stored = ToStoredConsent(result.Config);
         if (result.QuarantinedPath is not null)
         {
             TelemetryLog.Safely(
@@ -258,5 +271,8 @@ internal sealed class ConsentSession
                 state.Operation,
                 state.VariableName,
                 state.Exception),
-            (Path: _store!.Path, Operation: operation, VariableName: _environment.ConfigVariable, Exception: exception));
+            (Path: _store!.Path,
+                Operation: operation,
+                VariableName: _environment.ConfigVariable,
+                Exception: exception));
 }

@@ -35,7 +35,9 @@ internal sealed class EnvironmentSettings
     /// <summary>Whether <c>&lt;PREFIX&gt;_TELEMETRY_DEBUG</c> is true.</summary>
     internal bool Debug { get; private set; }
 
-    /// <summary>The value of <c>&lt;PREFIX&gt;_TELEMETRY_CONFIG</c>, trimmed, or null when it is unset or blank.</summary>
+    /// <summary>
+    /// The value of <c>&lt;PREFIX&gt;_TELEMETRY_CONFIG</c>, trimmed, or null when it is unset or blank.
+    /// </summary>
     internal string? ConfigPath { get; private set; }
 
     /// <summary>Boolean variables whose value is not an accepted spelling, with that value, in reading order.</summary>

@@ -29,7 +29,10 @@ internal sealed class TelemetryConfig
 
     private const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 
-    private static readonly string[] KnownKeys = { EnabledKey, ConsentDateKey, TelemetryIdKey, NoticeShownKey, SecretKey };
+    private static readonly string[] KnownKeys =
+    {
+        EnabledKey, ConsentDateKey, TelemetryIdKey, NoticeShownKey, SecretKey,
+    };
 
     // Every member of the file as read, in file order, so known keys are written back in place and unknown keys
     // survive unchanged. Elements are cloned, so they outlive the parsed document.
@@ -51,7 +54,9 @@ internal sealed class TelemetryConfig
     /// <summary>When the decision was recorded, in UTC.</summary>
     internal DateTimeOffset? ConsentDate { get; set; }
 
-    /// <summary>Random UUID that identifies this installation as the anonymous id, or null when absent or invalid.</summary>
+    /// <summary>
+    /// Random UUID that identifies this installation as the anonymous id, or null when absent or invalid.
+    /// </summary>
     internal string? TelemetryId { get; set; }
 
     /// <summary>Whether the first-run notice has been shown for this installation.</summary>
@@ -98,7 +103,9 @@ internal sealed class TelemetryConfig
     /// exception: <c>enabled</c> also accepts the strings of <see cref="BooleanText"/>, and any other value of it
     /// makes the file invalid, because guessing would risk sending for a user who meant to opt out.
     /// </remarks>
-    /// <exception cref="InvalidDataException">The bytes are not a JSON object, or <c>enabled</c> is unreadable.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The bytes are not a JSON object, or <c>enabled</c> is unreadable.
+    /// </exception>
     internal static TelemetryConfig Parse(byte[] bytes)
     {
         ReadOnlyMemory<byte> json = bytes;
@@ -122,7 +129,7 @@ internal sealed class TelemetryConfig
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw new InvalidDataException(
-                    $"The file holds a JSON {document.RootElement.ValueKind}, but a JSON object is expected.");
+                    $"The file contains a JSON {document.RootElement.ValueKind}, but a JSON object is expected.");
             }
 
             var members = new List<KeyValuePair<string, JsonElement>>();
@@ -276,7 +283,8 @@ internal sealed class TelemetryConfig
                 break;
 
             case ConsentDateKey when ConsentDate is not null:
-                writer.WriteString(key, ConsentDate.Value.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture));
+                string date = ConsentDate.Value.UtcDateTime.ToString(DateFormat, CultureInfo.InvariantCulture);
+                writer.WriteString(key, date);
                 break;
 
             case TelemetryIdKey when TelemetryId is not null:

@@ -1,13 +1,14 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace Telemetry.Generators;
 
 /// <summary>
-/// Reads and writes the per-user config file so that concurrent processes never see a partial file and never lose
-/// each other's changes.
+/// Reads and writes the per-user config file so that concurrent processes that use this class never see a partial
+/// file or lose each other's changes.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -74,8 +75,10 @@ internal sealed class TelemetryConfigStore
     /// Receives a copy of the current config, or a new empty config when the file is missing or corrupt, and
     /// returns whether it changed it. It may run more than once when another process creates the file meanwhile.
     /// </param>
-    /// <returns>The config as the file now holds it, and where and why a corrupt file was moved aside.</returns>
-    /// <exception cref="IOException">The folder, the lock or the file could not be created, read or written.</exception>
+    /// <returns>The config the file now contains, and where and why a corrupt file was moved aside.</returns>
+    /// <exception cref="IOException">
+    /// The folder, the lock or the file could not be created, read or written.
+    /// </exception>
     /// <exception cref="UnauthorizedAccessException">The process may not write to the folder.</exception>
     internal ConfigUpdateResult Update(Func<TelemetryConfig, bool> change)
     {
@@ -132,7 +135,11 @@ internal sealed class TelemetryConfigStore
     {
         try
         {
-            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var stream = new FileStream(
+                Path,
+                FileMode.Open,
+                FileAccess.Read,
+                FileShare.ReadWrite | FileShare.Delete);
             if (stream.Length > MaxFileBytes)
             {
                 throw new InvalidDataException(
@@ -183,23 +190,31 @@ internal sealed class TelemetryConfigStore
             catch (IOException exception) when (IsSharingViolation(exception))
             {
                 throw new IOException(
-                    $"Another process held the lock file '{LockPath}' for too long, so the config file was not changed.",
+                    $"Another process held the lock file '{LockPath}' for too long, so the config file was not "
+                    + "changed.",
                     exception);
             }
         }
     }
 
-    // ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33). .NET reports a held lock with these codes on
-    // Unix too.
+    // On Windows a held lock fails with ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33). On Unix .NET
+    // takes the lock with flock and reports a held one with the errno EWOULDBLOCK: 11 on Linux, 35 on macOS and
+    // FreeBSD.
     private static bool IsSharingViolation(IOException exception)
     {
-        int code = exception.HResult & 0xFFFF;
-        return code == 32 || code == 33;
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+        {
+            int code = exception.HResult & 0xFFFF;
+            return code == 32 || code == 33;
+        }
+
+        return exception.HResult == 11 || exception.HResult == 35;
     }
 
     private string Quarantine()
     {
-        string timestamp = _timeProvider.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        string timestamp = _timeProvider.GetUtcNow().UtcDateTime
+            .ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         string basePath = Path + ".corrupt-" + timestamp;
         for (int attempt = 1; attempt <= MaxQuarantineNameAttempts; attempt++)
         {
@@ -276,7 +291,7 @@ internal sealed class TelemetryConfigStore
 #if NET
         if (!OperatingSystem.IsWindows())
         {
-            // The file holds the hashing secret, so only its owner may read it.
+            // The file contains the hashing secret, so only its owner may read it.
             return new FileStream(path, new FileStreamOptions
             {
                 Mode = FileMode.CreateNew,

@@ -12,7 +12,8 @@ public enum TelemetryConsentState
 {
     /// <summary>
     /// Events are sent: the config file records the user's consent, or the client has no
-    /// <see cref="TelemetryOptions.Consent"/> and the application decides through <see cref="TelemetryOptions.Enabled"/>.
+    /// <see cref="TelemetryOptions.Consent"/> and the application decides through
+    /// <see cref="TelemetryOptions.Enabled"/>.
     /// </summary>
     Enabled,
 
