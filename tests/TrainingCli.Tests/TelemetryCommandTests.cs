@@ -197,6 +197,21 @@ public sealed class TelemetryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Status_OptOutOnFreshHome_ShowsNoStoredId()
+    {
+        var noTracking = new Dictionary<string, string?> { ["DO_NOT_TRACK"] = "1" };
+        var disable = await TrainingCliProcess.RunAsync(["telemetry", "disable"], sandbox, noTracking);
+        Assert.True(disable.ExitCode == 0, disable.ToString());
+        Assert.False(StoredEnabled(sandbox));
+
+        var result = await TrainingCliProcess.RunAsync(["telemetry"], sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Telemetry is off: you opted out, and the config file records it.", result.StandardError);
+        Assert.Contains("Telemetry id: none stored yet", result.StandardError);
+    }
+
+    [Fact]
     public async Task Status_MissingHome_NamesNoConfigFile()
     {
         // Without HOME, the runtime on Windows falls back to the profile's application data folder, which would be

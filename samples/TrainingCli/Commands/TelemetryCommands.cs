@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Json;
 using Telemetry.Generators;
 using TrainingCli.CommandLine;
 using TrainingCli.Telemetry;
@@ -12,6 +13,8 @@ namespace TrainingCli.Commands;
 /// </summary>
 internal static class TelemetryCommands
 {
+    private const string NoStoredId = "none stored yet";
+
     /// <summary>Maximum wait for the last event before <c>telemetry disable</c> records the opt-out.</summary>
     private static readonly TimeSpan DisableTimeout = TimeSpan.FromSeconds(2);
 
@@ -102,13 +105,32 @@ internal static class TelemetryCommands
     }
 
     /// <summary>
-    /// Returns the stored telemetry id, or "none stored yet" without a config file. The client reads the id from an
-    /// existing config file, and otherwise uses a random id that lasts for one run.
+    /// Returns the client's anonymous id when the config file stores it, or "none stored yet". Without a stored id,
+    /// for example after an opt-out on a fresh install, the client uses a random id that lasts for one run.
     /// </summary>
-    private static string DescribeTelemetryId(TelemetryClient client) =>
-        client.ConsentState != TelemetryConsentState.ConfigUnavailable && File.Exists(client.ConfigPath)
-            ? client.AnonymousId
-            : "none stored yet";
+    // NOTE: the runtime does not expose whether its anonymous id is the stored one, so this reads the file's
+    // "telemetryId" key, which docs/configuration.md documents.
+    private static string DescribeTelemetryId(TelemetryClient client)
+    {
+        if (client.ConfigPath is null || client.ConsentState == TelemetryConsentState.ConfigUnavailable)
+        {
+            return NoStoredId;
+        }
+
+        try
+        {
+            using var config = JsonDocument.Parse(File.ReadAllBytes(client.ConfigPath));
+            var stored = config.RootElement.ValueKind == JsonValueKind.Object
+                && config.RootElement.TryGetProperty("telemetryId", out var id)
+                && id.ValueKind == JsonValueKind.String
+                && string.Equals(id.GetString(), client.AnonymousId, StringComparison.OrdinalIgnoreCase);
+            return stored ? client.AnonymousId : NoStoredId;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return NoStoredId;
+        }
+    }
 
     private static void WriteHowToChange(TextWriter output)
     {
