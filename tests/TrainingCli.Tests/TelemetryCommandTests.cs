@@ -197,7 +197,7 @@ public sealed class TelemetryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_OptOutOnFreshHome_ShowsNoStoredId()
+    public async Task Status_FreshOptOut_ShowsNoStoredId()
     {
         var noTracking = new Dictionary<string, string?> { ["DO_NOT_TRACK"] = "1" };
         var disable = await TrainingCliProcess.RunAsync(["telemetry", "disable"], sandbox, noTracking);
