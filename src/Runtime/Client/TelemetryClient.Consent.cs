@@ -202,7 +202,8 @@ public sealed partial class TelemetryClient
 
     private CancellationTokenSource CreateTimeoutSource(TimeSpan timeout)
     {
-        if (timeout == Timeout.InfiniteTimeSpan)
+        // Some timers reject delays above int.MaxValue milliseconds (about 24.8 days), which mean no limit here.
+        if (timeout == Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds > int.MaxValue)
         {
             return new CancellationTokenSource();
         }

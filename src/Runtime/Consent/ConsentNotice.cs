@@ -10,8 +10,8 @@ namespace Telemetry.Generators;
 /// </summary>
 internal static class ConsentNotice
 {
-    // Config paths whose notice this process has printed, so that no process prints it twice for one file, even
-    // when several clients start before the file records it. Locked on itself.
+    // Config paths whose notice this process has printed, so that it never prints the notice twice for one file,
+    // even when several clients start before the file records consent. Locked on itself.
     private static readonly HashSet<string> s_printedPaths = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -37,7 +37,8 @@ internal static class ConsentNotice
         text.Append("To opt out, ");
         if (!string.IsNullOrWhiteSpace(optOutCommand))
         {
-            text.Append("run '").Append(optOutCommand!.Trim()).Append("', or ");
+            text.Append("run '").Append(optOutCommand!.Trim()).AppendLine("',");
+            text.Append("or ");
         }
 
         text.Append("set the environment variable ").Append(enabledVariable).Append("=false or ")
@@ -48,17 +49,6 @@ internal static class ConsentNotice
         }
 
         return text.ToString();
-    }
-
-    /// <summary>
-    /// Returns whether this process has printed the notice for <paramref name="configPath"/>.
-    /// </summary>
-    internal static bool WasPrinted(string configPath)
-    {
-        lock (s_printedPaths)
-        {
-            return s_printedPaths.Contains(configPath);
-        }
     }
 
     /// <summary>

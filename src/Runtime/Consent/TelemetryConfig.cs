@@ -99,9 +99,10 @@ internal sealed class TelemetryConfig
     /// Parses the file's bytes. A byte order mark is skipped.
     /// </summary>
     /// <remarks>
-    /// A known key with a value of the wrong type is read as absent and replaced on the next write, with one
-    /// exception: <c>enabled</c> also accepts the strings of <see cref="BooleanText"/>, and any other value of it
-    /// makes the file invalid, because guessing would risk sending for a user who meant to opt out.
+    /// A known key with a value of the wrong type is read as absent and dropped on the next write, with one
+    /// exception: <c>enabled</c> also accepts the numbers 0 and 1 and the strings of <see cref="BooleanText"/>, and
+    /// any other value of it makes the file invalid, because guessing would risk sending for a user who meant to
+    /// opt out.
     /// </remarks>
     /// <exception cref="InvalidDataException">
     /// The bytes are not a JSON object, or <c>enabled</c> is unreadable.
@@ -163,6 +164,7 @@ internal sealed class TelemetryConfig
     /// <summary>
     /// Writes the config as an indented UTF-8 JSON object followed by a new line. Members keep their order in the
     /// file that was read. Known keys that were not in it follow, and a known key whose value is null is left out.
+    /// Comments in the file that was read are not written back.
     /// </summary>
     internal byte[] Serialize()
     {

@@ -154,6 +154,17 @@ public sealed class ToggleTests : IDisposable
     }
 
     [Fact]
+    public async Task Disable_HugeTimeoutMeansNoLimit()
+    {
+        using TelemetryClient client = _sandbox.CreateClient();
+
+        bool delivered = await client.DisableAsync(TimeSpan.FromDays(100));
+
+        Assert.True(delivered);
+        Assert.Equal(TelemetryConsentState.DisabledByUser, client.ConsentState);
+    }
+
+    [Fact]
     public async Task Disable_NegativeTimeoutThrows()
     {
         using TelemetryClient client = _sandbox.CreateClient();
