@@ -43,22 +43,25 @@ public sealed partial class TelemetryClient
         await _flushGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            List<TrackItem> items = TakePending();
+            var flight = new InFlightItems(TakePending());
             if (finalItem is not null)
             {
-                items.Add(finalItem);
+                flight.Items.Add(finalItem);
             }
 
-            int offset = 0;
+            lock (_pendingLock)
+            {
+                _inFlight = flight;
+            }
+
             bool lastBatchSent = false;
             try
             {
-                while (offset < items.Count)
+                while (flight.Offset < flight.Items.Count)
                 {
-                    int count = Math.Min(_maxBatchSize, items.Count - offset);
-                    List<TrackItem> batch = items.GetRange(offset, count);
-                    lastBatchSent = await SendBatchAsync(sink, batch, cancellationToken).ConfigureAwait(false);
-                    offset += count;
+                    int count = Math.Min(_maxBatchSize, flight.Items.Count - flight.Offset);
+                    List<TrackItem> batch = flight.Items.GetRange(flight.Offset, count);
+                    lastBatchSent = await SendBatchAsync(sink, batch, flight, cancellationToken).ConfigureAwait(false);
                 }
 
                 return finalItem is not null && lastBatchSent;
@@ -67,12 +70,17 @@ public sealed partial class TelemetryClient
             {
                 // The batch in progress may have arrived. Its items keep their message ids, so Segment removes the
                 // duplicates when a later flush sends them again.
-                ReturnUnsent(items, offset);
+                ReturnUnsent(flight);
                 throw;
             }
         }
         finally
         {
+            lock (_pendingLock)
+            {
+                _inFlight = null;
+            }
+
             _flushGate.Release();
         }
     }
@@ -154,7 +162,9 @@ public sealed partial class TelemetryClient
         int unsentCount;
         lock (_pendingLock)
         {
-            unsentCount = _pending.Count;
+            // A flush that outlived its timeout still holds its items. They are counted as dropped now, so that
+            // every accepted event is sent or dropped when Dispose returns; the flush counts nothing more.
+            unsentCount = _pending.Count + (_inFlight?.Abandon() ?? 0);
             _pending.Clear();
             _disposeCompleted = true;
         }
@@ -201,20 +211,30 @@ public sealed partial class TelemetryClient
         }
     }
 
-    private void ReturnUnsent(List<TrackItem> items, int offset)
+    private void ReturnUnsent(InFlightItems flight)
     {
-        int unsentCount = items.Count - offset;
+        int unsentCount;
         lock (_pendingLock)
         {
-            if (!_disposeCompleted)
+            // Dispose has already counted these events as dropped.
+            if (flight.IsAbandoned)
             {
-                _pending.InsertRange(0, items.GetRange(offset, unsentCount));
                 return;
             }
+
+            unsentCount = flight.Items.Count - flight.Offset;
+            if (!_disposeCompleted)
+            {
+                _pending.InsertRange(0, flight.Items.GetRange(flight.Offset, unsentCount));
+                flight.Offset = flight.Items.Count;
+                return;
+            }
+
+            // Dispose has already dropped the queue, so these events can no longer be sent.
+            flight.Abandon();
+            Interlocked.Add(ref _droppedCount, unsentCount);
         }
 
-        // Dispose has already dropped the queue, so these events can no longer be sent.
-        Interlocked.Add(ref _droppedCount, unsentCount);
         LogSafely(static (logger, count) => TelemetryLog.UnsentEventsDropped(logger, count), unsentCount);
     }
 
@@ -222,13 +242,14 @@ public sealed partial class TelemetryClient
     private async Task<bool> SendBatchAsync(
         ITelemetrySink sink,
         List<TrackItem> batch,
+        InFlightItems flight,
         CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
             await sink.SendAsync(batch, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _sentCount, batch.Count);
+            CompleteBatch(flight, batch.Count, ref _sentCount);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -238,12 +259,44 @@ public sealed partial class TelemetryClient
         catch (Exception exception)
         {
             // NOTE: the events of a failed batch are lost. Retries and a disk spool come with the delivery pipeline.
-            Interlocked.Add(ref _droppedCount, batch.Count);
+            CompleteBatch(flight, batch.Count, ref _droppedCount);
             LogSafely(
                 static (logger, state) =>
                     TelemetryLog.BatchFailed(logger, state.ItemCount, state.Sink, state.Exception),
                 (ItemCount: batch.Count, Sink: sink, Exception: exception));
             return false;
+        }
+    }
+
+    // Moves the flush past a batch and counts it, unless Dispose abandoned the flush and counted it already.
+    private void CompleteBatch(InFlightItems flight, int count, ref long counter)
+    {
+        lock (_pendingLock)
+        {
+            flight.Offset += count;
+            if (!flight.IsAbandoned)
+            {
+                Interlocked.Add(ref counter, count);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The events a flush has taken from the queue, and how many of them it has finished with.
+    /// </summary>
+    private sealed class InFlightItems(List<TrackItem> items)
+    {
+        public List<TrackItem> Items { get; } = items;
+
+        public int Offset { get; set; }
+
+        public bool IsAbandoned { get; private set; }
+
+        // Marks the rest as given up and returns how many events that is.
+        public int Abandon()
+        {
+            IsAbandoned = true;
+            return Items.Count - Offset;
         }
     }
 }

@@ -44,6 +44,9 @@ public sealed partial class TelemetryClient : IDisposable
     private bool _queueFullLogged;
     private bool _disposeCompleted;
 
+    // The items of the flush that is running, if any. Guarded by _pendingLock.
+    private InFlightItems? _inFlight;
+
     // Event names whose capture failure has been logged, locked on itself. Generated code passes constant names, so
     // the set grows to at most the number of event methods.
     private readonly HashSet<string> _captureFailuresLogged = new(StringComparer.Ordinal);

@@ -171,6 +171,29 @@ public sealed class TelemetryClientLifecycleTests
     }
 
     [Fact]
+    public async Task Dispose_CountsEventsHeldByHungFlush()
+    {
+        var sink = new GatedSink(honoursCancellation: false);
+        var client = new TelemetryClient(TestOptions.Create(sink));
+        client.Track("A", null);
+        Assert.False(client.Flush(TimeSpan.Zero));
+        client.Track("B", null);
+
+        client.Dispose();
+
+        Assert.Equal(2, client.AcceptedCount);
+        Assert.Equal(0, client.SentCount);
+        Assert.Equal(2, client.DroppedCount);
+
+        // The hung send finishing later must not count the abandoned event a second time. A new flush waits for
+        // the hung one to release the flush gate, so the counters are final after it.
+        sink.Release();
+        await client.FlushAsync().WaitAsync(Guard);
+        Assert.Equal(0, client.SentCount);
+        Assert.Equal(2, client.DroppedCount);
+    }
+
+    [Fact]
     public void Dispose_ReturnsWhenSinkHangs()
     {
         var sink = new GatedSink(honoursCancellation: false);
