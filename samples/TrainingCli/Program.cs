@@ -37,7 +37,7 @@ internal static class Program
                 telemetry);
             var exitCode = RunCommand(commandLine.Command, context, commandLine.Arguments);
 
-            // Disposing flushes the events, within a short bound; say so when some could not be sent.
+            // Disposing flushes the events within a short bound. The warning tells the user when some were lost.
             telemetry.Dispose();
             if (telemetry.DroppedCount > 0)
             {

@@ -93,8 +93,8 @@ internal static class EventMethodParser
 
     /// <summary>
     /// Returns whether a matching implementation can be written at all. A signature with a syntax error or an
-    /// unresolved type would only be copied into the generated file as more errors, and a second definition of the
-    /// same method would get a second implementation; in those cases the compiler's own error is the one to show.
+    /// unresolved type would only be copied into the generated file as more errors. A second definition of the same
+    /// method would get a second implementation. In those cases the compiler's own error is the one to show.
     /// </summary>
     private static bool CanRedeclare(IMethodSymbol method, MethodDeclarationSyntax syntax)
     {
@@ -125,9 +125,9 @@ internal static class EventMethodParser
     }
 
     /// <summary>
-    /// Returns whether the compiler rejects the definition because it lacks an accessibility modifier (CS8794 and
-    /// the errors after it): a partial method without one must return void and have no out parameters and no
-    /// virtual, override, sealed, new or extern modifier.
+    /// Returns whether the compiler rejects the definition because it lacks an accessibility modifier (CS8794 to
+    /// CS8798). A partial method without one must return void, and it may have no out parameter and no virtual,
+    /// override, sealed, new or extern modifier.
     /// </summary>
     private static bool NeedsAccessibility(IMethodSymbol method, MethodDeclarationSyntax syntax)
     {

@@ -55,8 +55,8 @@ internal static class HierarchyParser
 
     private static TypeDeclarationInfo Describe(INamedTypeSymbol type)
     {
-        // An unsafe declaration makes the whole type an unsafe context, so its generated part must say so too:
-        // pointer parameters would not compile otherwise.
+        // An unsafe declaration makes the whole type an unsafe context. The generated part repeats the modifier,
+        // because pointer parameters would not compile otherwise.
         var modifiers = IsUnsafe(type) ? "unsafe " : string.Empty;
         if (type.TypeKind == TypeKind.Struct)
         {

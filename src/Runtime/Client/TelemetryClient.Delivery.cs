@@ -162,8 +162,8 @@ public sealed partial class TelemetryClient
         int unsentCount;
         lock (_pendingLock)
         {
-            // A flush that outlived its timeout still holds its items. They are counted as dropped now, so that
-            // every accepted event is sent or dropped when Dispose returns; the flush counts nothing more.
+            // A flush that outlived its timeout still has its items. They are counted as dropped now, so every
+            // accepted event is counted as sent or dropped when Dispose returns. The flush counts nothing more.
             unsentCount = _pending.Count + (_inFlight?.Abandon() ?? 0);
             _pending.Clear();
             _disposeCompleted = true;
