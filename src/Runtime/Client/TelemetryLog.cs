@@ -125,8 +125,7 @@ internal static partial class TelemetryLog
         EventId = 15,
         EventName = "ConfigQuarantined",
         Level = LogLevel.Warning,
-        Message = "The config file {ConfigPath} was invalid, so it was moved to {QuarantinePath} and replaced. "
-            + "{Problem}")]
+        Message = "The config file {ConfigPath} was invalid, so it was moved to {QuarantinePath}. {Problem}")]
     internal static partial void ConfigQuarantined(
         ILogger logger,
         string configPath,

@@ -99,6 +99,15 @@ internal sealed class ConsentSession
     /// </returns>
     internal StoredConsent RecordFirstRun()
     {
+        // A corrupt file may have recorded an opt-out, such as a hand-edited one with a stray comma. It is moved
+        // aside, and nothing is recorded or sent in this run, so consent is never taken from a file that could not
+        // be read. The next run starts as a first run and shows the notice.
+        if (_initialRead.IsCorrupt)
+        {
+            Update(static _ => false, "moved aside");
+            return StoredConsent.Unavailable;
+        }
+
         bool recordedHere = false;
         bool written = Update(
             config =>

@@ -130,9 +130,11 @@ internal sealed class TelemetryConfigStore
         }
     }
 
-    // Returns null when the file or its folder does not exist.
+    // Returns null when the file or its folder does not exist. Throws IOException for a path that is not a config
+    // file this library could have written, so that it is reported and left alone rather than moved aside.
     private byte[]? ReadBytes()
     {
+        RejectForeignFile();
         try
         {
             using var stream = new FileStream(
@@ -159,6 +161,13 @@ internal sealed class TelemetryConfigStore
                 offset += read;
             }
 
+            if (!StartsLikeJsonObject(bytes.AsSpan(0, offset)))
+            {
+                throw new IOException(
+                    $"The file '{Path}' does not start with '{{', so it is not a telemetry config file. Point the "
+                    + "config path at another file, or delete this one if it is a damaged config file.");
+            }
+
             return offset == bytes.Length ? bytes : bytes.AsSpan(0, offset).ToArray();
         }
         catch (FileNotFoundException)
@@ -170,6 +179,60 @@ internal sealed class TelemetryConfigStore
             // Also thrown when a part of the path is a file, which the next write reports as a failure.
             return null;
         }
+    }
+
+    /// <summary>
+    /// Throws when the path is a symbolic link, a folder, or an empty file. An empty file is never written by this
+    /// library (writes are atomic), and devices and pipes such as <c>/dev/null</c> also report a length of zero.
+    /// Opening a pipe would block, so the check uses only the file's metadata.
+    /// </summary>
+    private void RejectForeignFile()
+    {
+        var file = new FileInfo(Path);
+        if (!file.Exists)
+        {
+            if (Directory.Exists(Path))
+            {
+                throw new IOException($"The config path '{Path}' is a folder. Point it at a file inside the folder.");
+            }
+
+            return;
+        }
+
+        if ((file.Attributes & FileAttributes.ReparsePoint) != 0)
+        {
+            throw new IOException(
+                $"The config path '{Path}' is a symbolic link, which a write would replace. Point the config path "
+                + "at the link's target instead.");
+        }
+
+        if (file.Length == 0)
+        {
+            throw new IOException(
+                $"The config path '{Path}' is empty or is not a regular file (a device or a pipe). Point the config "
+                + "path at a regular file, or delete the empty file.");
+        }
+    }
+
+    // Returns whether the first character after whitespace and a UTF-8 byte order mark is '{'.
+    private static bool StartsLikeJsonObject(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            bytes = bytes.Slice(3);
+        }
+
+        foreach (byte value in bytes)
+        {
+            if (value is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return value == (byte)'{';
+        }
+
+        return false;
     }
 
     private FileStream AcquireLock()

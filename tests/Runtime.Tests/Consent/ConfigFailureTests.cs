@@ -20,7 +20,7 @@ public sealed class ConfigFailureTests : IDisposable
     public void Dispose() => _sandbox.Dispose();
 
     [Fact]
-    public void CorruptFile_MovedAsideAndReplaced()
+    public void CorruptFile_MovedAsideAndOffForRun()
     {
         _sandbox.WriteConfig("{\"enabled\": false,");
 
@@ -32,9 +32,25 @@ public sealed class ConfigFailureTests : IDisposable
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains(quarantined, warning.Message);
         Assert.Single(_sandbox.Logger.Entries, entry => entry.Level >= LogLevel.Warning);
-        using JsonDocument config = JsonDocument.Parse(_sandbox.ReadConfig());
-        Assert.True(config.RootElement.GetProperty("enabled").GetBoolean());
-        Assert.Equal(TelemetryConsentState.Enabled, client.ConsentState);
+
+        // A corrupt file may have recorded an opt-out, so this run records nothing and sends nothing.
+        Assert.False(File.Exists(_sandbox.DefaultConfigPath));
+        Assert.False(client.IsEnabled);
+        Assert.Equal(TelemetryConsentState.ConfigUnavailable, client.ConsentState);
+        Assert.Equal(0, _sandbox.NoticeCount);
+    }
+
+    [Fact]
+    public void CorruptFile_NextRunIsFirstRun()
+    {
+        _sandbox.WriteConfig("{\"enabled\": false,");
+        using (_sandbox.CreateClient())
+        {
+        }
+
+        using TelemetryClient client = _sandbox.CreateClient();
+
+        Assert.True(client.IsEnabled);
         Assert.Equal(1, _sandbox.NoticeCount);
     }
 

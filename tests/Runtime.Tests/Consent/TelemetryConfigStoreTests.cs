@@ -135,15 +135,42 @@ public sealed class TelemetryConfigStoreTests : IDisposable
     public void Update_NumbersQuarantineWithinOneSecond()
     {
         TelemetryConfigStore store = CreateStore();
-        WriteConfig("first");
+        WriteConfig("{first");
         store.Update(_ => true);
-        WriteConfig("second");
+        WriteConfig("{second");
 
         ConfigUpdateResult result = store.Update(_ => true);
 
         Assert.Equal(ConfigPath + ".corrupt-20261204T170536Z-2", result.QuarantinedPath);
-        Assert.Equal("first", File.ReadAllText(ConfigPath + ".corrupt-20261204T170536Z"));
-        Assert.Equal("second", File.ReadAllText(result.QuarantinedPath!));
+        Assert.Equal("{first", File.ReadAllText(ConfigPath + ".corrupt-20261204T170536Z"));
+        Assert.Equal("{second", File.ReadAllText(result.QuarantinedPath!));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# a shell profile, not JSON")]
+    [InlineData("[1, 2]")]
+    public void Update_LeavesForeignFileAlone(string content)
+    {
+        TelemetryConfigStore store = CreateStore();
+        WriteConfig(content);
+
+        Assert.Throws<IOException>(() => store.Update(_ => true));
+
+        Assert.Equal(content, File.ReadAllText(ConfigPath));
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(ConfigPath)!, "*.corrupt-*"));
+    }
+
+    [Fact]
+    public void Read_FolderPathIsUnreadable()
+    {
+        TelemetryConfigStore store = CreateStore();
+        Directory.CreateDirectory(ConfigPath);
+
+        ConfigReadResult result = store.Read();
+
+        Assert.True(result.IsUnreadable);
+        Assert.Contains("is a folder", result.Exception!.Message);
     }
 
     [Fact]
