@@ -26,7 +26,12 @@ internal static class Program
             }
 
             var clock = TimeProvider.System;
-            using var telemetry = TelemetrySetup.CreateClient(commandLine.Global, Console.Out, Console.Error, clock);
+            using var telemetry = TelemetrySetup.CreateClient(
+                commandLine.Global,
+                commandLine.Command,
+                Console.Out,
+                Console.Error,
+                clock);
             TelemetryClient.Default = telemetry;
 
             var context = new CommandContext(

@@ -47,6 +47,81 @@ public sealed class TelemetryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Disable_FreshHome_SendsNothing()
+    {
+        await using var collector = new LoopbackCollector();
+
+        var result = await TrainingCliProcess.RunAsync(SendingTo(collector, "telemetry", "disable"), sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Empty(collector.Requests);
+        Assert.Equal(0, CountNotices(result.StandardError));
+        Assert.DoesNotContain("Sent the last event", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"Recorded the opt-out in {sandbox.ConfigPath}.", result.StandardError);
+        var config = sandbox.ReadConfig();
+        Assert.Equal(JsonValueKind.False, config.GetProperty("enabled").ValueKind);
+        Assert.False(config.TryGetProperty("telemetryId", out _), config.ToString());
+        Assert.False(config.TryGetProperty("secret", out _), config.ToString());
+        Assert.NotEqual(
+            JsonValueKind.True,
+            config.TryGetProperty("noticeShown", out var noticeShown) ? noticeShown.ValueKind : JsonValueKind.Undefined);
+    }
+
+    [Fact]
+    public async Task Enable_FreshHome_RecordsConsentWithoutNotice()
+    {
+        await using var collector = new LoopbackCollector();
+
+        var result = await TrainingCliProcess.RunAsync(SendingTo(collector, "telemetry", "enable"), sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(0, CountNotices(result.StandardError));
+        Assert.Contains($"Recorded your consent in {sandbox.ConfigPath}.", result.StandardError);
+        Assert.Contains("Telemetry is on: the config file records your consent.", result.StandardError);
+        Assert.Empty(collector.Requests);
+        var config = sandbox.ReadConfig();
+        Assert.Equal(JsonValueKind.True, config.GetProperty("enabled").ValueKind);
+        var telemetryId = config.GetProperty("telemetryId").GetString()!;
+        Assert.True(Guid.TryParseExact(telemetryId, "D", out _), telemetryId);
+    }
+
+    [Fact]
+    public async Task Status_FreshHome_RecordsNothing()
+    {
+        await using var collector = new LoopbackCollector();
+
+        var result = await TrainingCliProcess.RunAsync(SendingTo(collector, "telemetry"), sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(sandbox.ConfigExists, result.ToString());
+        Assert.Equal(0, CountNotices(result.StandardError));
+        Assert.Empty(collector.Requests);
+        Assert.Empty(PrintedItems(result));
+        var output = result.StandardError;
+        Assert.Contains("Telemetry is off: no choice is recorded yet.", output);
+        Assert.Contains("Telemetry id: none stored yet", output);
+        Assert.Contains("command other than 'telemetry' records your consent in the config file,", output);
+        Assert.Contains("shows the first-run notice and turns telemetry on", output);
+        Assert.Contains("To opt out now, without sending anything, run 'TrainingCli telemetry disable'.", output);
+    }
+
+    [Fact]
+    public async Task Status_FreshHome_NextCommandShowsNotice()
+    {
+        var status = await TrainingCliProcess.RunAsync(["telemetry"], sandbox);
+        Assert.True(status.ExitCode == 0, status.ToString());
+
+        var result = await TrainingCliProcess.RunAsync(["train"], sandbox);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1, CountNotices(result.StandardError));
+        Assert.True(StoredEnabled(sandbox));
+        Assert.Equal(
+            ["Training Started", "Training Completed"],
+            SegmentBatches.EventNames(PrintedItems(result)));
+    }
+
+    [Fact]
     public async Task Disable_UnreachableEndpoint_StillRecordsOptOut()
     {
         await GrantConsentAsync(sandbox);
@@ -158,12 +233,16 @@ public sealed class TelemetryCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_HomeIsRegularFile_SaysConfigUnavailable()
+    public async Task Status_HomeIsRegularFile_WritesNothing()
     {
+        // The status command only reads the config file, so it finds no file and no decision, and tries no write
+        // that could fail.
         var result = await TrainingCliProcess.RunAsync(["telemetry"], sandbox, sandbox.HomeUnderRegularFile());
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("Telemetry is off: the config file could not be read or written", result.StandardError);
+        Assert.Contains("Telemetry is off: no choice is recorded yet.", result.StandardError);
+        Assert.Empty(WarningLines(result.StandardError));
+        Assert.Equal(0, CountNotices(result.StandardError));
     }
 
     [Theory]

@@ -34,4 +34,11 @@ internal sealed record CommandDefinition(
     /// command's usage text lists. The parser finds commands in the catalog and does not read this list.
     /// </summary>
     public IReadOnlyList<CommandDefinition> Subcommands { get; init; } = [];
+
+    /// <summary>
+    /// Whether the command shows or records the user's telemetry decision itself. For such a command the tool
+    /// creates its client in opt-in mode, so no first-run notice is printed and no consent is recorded before the
+    /// command runs.
+    /// </summary>
+    public bool HandlesConsent { get; init; }
 }

@@ -11,6 +11,10 @@ namespace TrainingCli.Commands;
 /// <c>telemetry</c>, <c>telemetry enable</c> and <c>telemetry disable</c>: show whether the tool sends usage data
 /// and why, and record the user's decision in the per-user config file.
 /// </summary>
+/// <remarks>
+/// Each of them sets <see cref="CommandDefinition.HandlesConsent"/>, so on a fresh install none of them prints the
+/// first-run notice or records consent on its own, and <c>telemetry disable</c> sends nothing.
+/// </remarks>
 internal static class TelemetryCommands
 {
     private const string NoStoredId = "none stored yet";
@@ -22,13 +26,19 @@ internal static class TelemetryCommands
         "telemetry enable",
         "Turn telemetry on: record your consent in the config file.",
         [],
-        RunEnable);
+        RunEnable)
+    {
+        HandlesConsent = true,
+    };
 
     public static CommandDefinition Disable { get; } = new(
         "telemetry disable",
-        "Turn telemetry off: send a last Telemetry Disabled event, then record the opt-out in the config file.",
+        "Turn telemetry off: send a last Telemetry Disabled event if telemetry is on, then record the opt-out.",
         [],
-        RunDisable);
+        RunDisable)
+    {
+        HandlesConsent = true,
+    };
 
     // Static initializers run in the order written, so Status comes after the subcommands that it lists.
     public static CommandDefinition Status { get; } = new(
@@ -38,6 +48,7 @@ internal static class TelemetryCommands
         RunStatus)
     {
         Subcommands = [Enable, Disable],
+        HandlesConsent = true,
     };
 
     private static int RunStatus(CommandContext context, CommandArguments arguments)
@@ -102,6 +113,21 @@ internal static class TelemetryCommands
         output.WriteLine($"Telemetry is {DescribeState(client.ConsentState)}");
         output.WriteLine($"Telemetry id: {DescribeTelemetryId(client)}");
         output.WriteLine($"Config file:  {DescribeConfigPath(client)}");
+
+        // The telemetry commands create the client in opt-in mode, so this state means that the config file records
+        // no decision and that no environment variable decides. The client of any other command is in opt-out mode.
+        // NOTE: the client in opt-in mode only reads the file, so a folder where the file cannot be created shows
+        // this state too, and the next command then stays off with a warning instead.
+        if (client.ConsentState == TelemetryConsentState.NotYetGranted)
+        {
+            output.WriteLine();
+            output.WriteLine(
+                $"The next {TelemetrySetup.AppName} command other than 'telemetry' records your consent in the "
+                + "config file,");
+            output.WriteLine(
+                "shows the first-run notice and turns telemetry on, because the tool uses opt-out consent.");
+            output.WriteLine($"To opt out now, without sending anything, run '{TelemetrySetup.OptOutCommand}'.");
+        }
     }
 
     /// <summary>
@@ -136,7 +162,7 @@ internal static class TelemetryCommands
     {
         output.WriteLine("To change it:");
         output.WriteLine($"  {TelemetrySetup.AppName} telemetry disable");
-        output.WriteLine("      Send a last event, then stop sending usage data.");
+        output.WriteLine("      Stop sending usage data, after a last event if telemetry is on.");
         output.WriteLine($"  {TelemetrySetup.AppName} telemetry enable");
         output.WriteLine("      Send usage data again.");
         output.WriteLine($"  {TelemetrySetup.DoNotTrackVariable}=1");
@@ -161,7 +187,7 @@ internal static class TelemetryCommands
         TelemetryConsentState.DisabledInContinuousIntegration =>
             "off: this run is on a continuous integration server.",
         TelemetryConsentState.DisabledByUser => "off: you opted out, and the config file records it.",
-        TelemetryConsentState.NotYetGranted => "off: you have not consented yet.",
+        TelemetryConsentState.NotYetGranted => "off: no choice is recorded yet.",
         TelemetryConsentState.ConfigUnavailable =>
             "off: the config file could not be read or written, so no consent is recorded.",
         TelemetryConsentState.NoSink => "off: there is nowhere to send events to.",

@@ -7,8 +7,9 @@ namespace TrainingCli.Telemetry;
 
 /// <summary>
 /// Creates the tool's telemetry client, which uses opt-out consent: the first run prints a notice to standard
-/// error and records consent in the per-user config file. It sends to Segment when a write key is found
-/// and else prints the batches it would send.
+/// error and records consent in the per-user config file. The <c>telemetry</c> commands are the exception, so that
+/// a user can read the state or opt out before anything is recorded or sent. The client sends to Segment when a
+/// write key is found and else prints the batches it would send.
 /// </summary>
 internal static class TelemetrySetup
 {
@@ -44,6 +45,11 @@ internal static class TelemetrySetup
     /// environment variable, then the key built into the assembly. Without a key, the client prints each batch
     /// to <paramref name="printOutput"/> as indented JSON.
     /// </summary>
+    /// <param name="command">
+    /// The command about to run. When <see cref="CommandDefinition.HandlesConsent"/> is set, the client uses
+    /// <see cref="ConsentMode.OptIn"/>, which prints no notice and writes nothing until the command records a
+    /// decision. Every other command uses <see cref="ConsentMode.OptOut"/>.
+    /// </param>
     /// <param name="messages">
     /// Writer for the runtime's warnings, such as a config file that cannot be written. The first-run notice goes
     /// to standard error, the runtime's default.
@@ -51,6 +57,7 @@ internal static class TelemetrySetup
     /// <exception cref="UsageException"><c>--endpoint</c> was given but no write key was found.</exception>
     public static TelemetryClient CreateClient(
         GlobalOptions options,
+        CommandDefinition command,
         TextWriter printOutput,
         TextWriter messages,
         TimeProvider clock)
@@ -66,7 +73,7 @@ internal static class TelemetrySetup
             Logger = new WarningLogger(messages),
             Consent = new ConsentOptions
             {
-                Mode = ConsentMode.OptOut,
+                Mode = command.HandlesConsent ? ConsentMode.OptIn : ConsentMode.OptOut,
                 OptOutCommand = OptOutCommand,
                 MoreInfoUrl = MoreInfoUrl,
             },
