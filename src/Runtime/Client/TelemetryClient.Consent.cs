@@ -124,6 +124,19 @@ public sealed partial class TelemetryClient
             _isEnabled = false;
         }
 
+        // The final event announces an opt-out, so it is sent only when the opt-out can then be recorded. Otherwise
+        // analytics would see an opt-out from a user whose next run sends again.
+        if (!consent.CanRecord())
+        {
+            DropPending();
+            lock (_pendingLock)
+            {
+                _consentState = _resolved.Redecide(StoredConsent.Unavailable).State;
+            }
+
+            return false;
+        }
+
         bool delivered = false;
         if (wasEnabled)
         {

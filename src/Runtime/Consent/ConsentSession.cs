@@ -219,6 +219,15 @@ internal sealed class ConsentSession
         return changed;
     }
 
+    /// <summary>
+    /// Returns whether a decision could be recorded now: the folder exists or can be created and the lock file can be
+    /// taken. Logs one warning when not.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: a folder that takes the lock file but rejects the rename that replaces the config still passes.
+    /// </remarks>
+    internal bool CanRecord() => Update(static _ => false, "checked");
+
     private bool Update(Func<TelemetryConfig, bool> change, string operation)
     {
         ConfigUpdateResult result;

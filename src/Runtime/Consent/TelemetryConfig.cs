@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Telemetry.Generators;
@@ -169,7 +170,10 @@ internal sealed class TelemetryConfig
     internal byte[] Serialize()
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        // The file is read by people and by this library, never embedded in HTML, so '+', '<', '&' and non-ASCII
+        // text stay as written instead of becoming \u escapes.
+        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (var writer = new Utf8JsonWriter(stream, options))
         {
             var written = new HashSet<string>(StringComparer.Ordinal);
             writer.WriteStartObject();

@@ -29,6 +29,16 @@ public sealed class TelemetryConfigTests
     }
 
     [Fact]
+    public void Serialize_KeepsTextReadable()
+    {
+        TelemetryConfig config = Parse("{\"note\": \"é+<>&\", \"enabled\": true}");
+
+        string text = System.Text.Encoding.UTF8.GetString(config.Serialize());
+
+        Assert.Contains("\"note\": \"é+<>&\"", text);
+    }
+
+    [Fact]
     public void Parse_EmptyObjectHasNoDecision()
     {
         TelemetryConfig config = Parse("{}");

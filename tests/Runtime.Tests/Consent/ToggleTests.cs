@@ -102,6 +102,26 @@ public sealed class ToggleTests : IDisposable
     }
 
     [Fact]
+    public async Task Disable_UnwritableConfigSendsNothing()
+    {
+        using TelemetryClient client = _sandbox.CreateClient();
+        Assert.True(client.IsEnabled);
+        _sandbox.Sink.Clear();
+
+        // A regular file where the config folder was makes every write fail, even for root.
+        string folder = Path.GetDirectoryName(_sandbox.DefaultConfigPath)!;
+        Directory.Delete(folder, recursive: true);
+        File.WriteAllText(folder, "not a folder");
+
+        bool delivered = await client.DisableAsync(TimeSpan.FromSeconds(5));
+
+        Assert.False(delivered);
+        Assert.Empty(_sandbox.Sink.Items);
+        Assert.False(client.IsEnabled);
+        Assert.Equal(TelemetryConsentState.ConfigUnavailable, client.ConsentState);
+    }
+
+    [Fact]
     public async Task Disable_SinkFailureStillRecords()
     {
         TelemetryOptions options = _sandbox.CreateOptions();
