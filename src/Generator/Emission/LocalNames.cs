@@ -8,12 +8,12 @@ namespace Telemetry.Generators.SourceGeneration.Emission;
 /// </summary>
 internal sealed class LocalNames
 {
-    private readonly HashSet<string> taken;
+    private readonly HashSet<string> usedNames;
     private readonly List<string> items = new();
 
     public LocalNames(IEnumerable<string> parameterNames)
     {
-        taken = new HashSet<string>(parameterNames);
+        usedNames = new HashSet<string>(parameterNames);
         Client = Pick("__client");
         Properties = Pick("__properties");
         Exception = Pick("__exception");
@@ -38,7 +38,7 @@ internal sealed class LocalNames
 
     private string Pick(string name)
     {
-        while (!taken.Add(name))
+        while (!usedNames.Add(name))
         {
             name += "_";
         }

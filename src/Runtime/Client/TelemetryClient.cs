@@ -143,9 +143,8 @@ public sealed partial class TelemetryClient : IDisposable
     public long SentCount => Interlocked.Read(ref _sentCount);
 
     /// <summary>
-    /// Number of events lost: rejected because the queue was full or the track item could not be created, not
-    /// tracked because reading their property values threw, in a batch that the sink failed to send, or still
-    /// waiting when the client was disposed.
+    /// Number of events lost. An event is lost when the queue was full, when its track item or its property values
+    /// could not be read, when the sink failed to send its batch, or when it was still waiting at disposal.
     /// </summary>
     public long DroppedCount => Interlocked.Read(ref _droppedCount);
 
