@@ -42,7 +42,7 @@ internal static class Program
                 telemetry);
             var exitCode = RunCommand(commandLine.Command, context, commandLine.Arguments);
 
-            // Disposing flushes the events within a short bound. The warning tells the user when some were lost.
+            // Disposing flushes the events within a short bound. The warning reports any events that were lost.
             telemetry.Dispose();
             if (telemetry.DroppedCount > 0)
             {

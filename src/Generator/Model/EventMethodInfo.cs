@@ -13,7 +13,7 @@ namespace Telemetry.Generators.SourceGeneration.Model;
 /// <param name="Parameters">The parameters in declaration order.</param>
 /// <param name="Client">Where the generated body takes its <c>TelemetryClient</c> from.</param>
 /// <param name="IsValid">Whether the body sends the event; when false it only satisfies the compiler.</param>
-/// <param name="DeclarationIndex">Which of the containing type's partial declarations holds the method, in
+/// <param name="DeclarationIndex">Which of the containing type's partial declarations contains the method, in
 /// compilation order, to order methods of a type split over several parts.</param>
 /// <param name="MemberIndex">The method's index among the members of that declaration. Unlike a text position, it does
 /// not change when an edit elsewhere in the file moves the method, so the step stays cached.</param>

@@ -74,7 +74,7 @@ internal sealed class CompiledAssembly : IDisposable
 
         protected override Assembly? Load(AssemblyName assemblyName)
         {
-            // Returning null for everything else defers to the default context, which holds the framework.
+            // Returning null for everything else defers to the default context, which loads the framework.
             return assemblyName.Name == RuntimeName ? TestReferences.RuntimeAssembly : null;
         }
     }

@@ -47,7 +47,7 @@ internal sealed class ConsentSandbox : IDisposable
         Clock = new ManualTimeProvider(new DateTimeOffset(2026, 12, 4, 17, 5, 36, TimeSpan.Zero));
     }
 
-    /// <summary>The temporary folder that holds the home folder; tests may create other files in it.</summary>
+    /// <summary>The temporary folder that contains the home folder. Tests may create other files in it.</summary>
     public string Root { get; }
 
     public string Home { get; }
