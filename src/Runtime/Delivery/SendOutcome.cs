@@ -15,7 +15,7 @@ internal enum SendOutcome
     Retryable,
 
     /// <summary>
-    /// The destination refused the batch for good, for example HTTP 400 for a body that is too large or not valid
+    /// The destination rejected the batch for good, for example HTTP 400 for a body that is too large or not valid
     /// JSON. Sending it again would fail the same way.
     /// </summary>
     Rejected,

@@ -23,7 +23,7 @@ internal readonly struct SendResult
     public int? StatusCode { get; }
 
     /// <summary>
-    /// The wait that a <c>Retry-After</c> header asked for, already capped, or null when there was none.
+    /// The wait that a <c>Retry-After</c> header requested, already capped, or null when there was none.
     /// </summary>
     public TimeSpan? RetryAfter { get; }
 
