@@ -136,10 +136,61 @@ internal sealed class ResolvedTelemetryOptions
 
         var sink = new SegmentHttpSink(
             _writeKey,
-            _options.Endpoint ?? SegmentHttpSink.DefaultBaseAddress,
+            _options.Endpoint ?? SegmentHttpSink.GetBaseAddress(_options.Region),
             handler: null,
-            TimeProvider);
+            TimeProvider)
+        {
+            UseCompression = _options.UseCompression,
+            RequestTimeout = _options.RequestTimeout,
+        };
         return (sink, true);
+    }
+
+    /// <summary>
+    /// Returns the delivery settings of the options.
+    /// </summary>
+    internal DeliverySettings CreateDeliverySettings()
+    {
+        return new DeliverySettings
+        {
+            MaxBatchSize = _options.MaxBatchSize,
+            MaxBatchBytes = _options.MaxBatchBytes,
+            MaxQueueLength = _options.MaxQueueLength,
+            MaxQueueBytes = _options.MaxQueueBytes,
+            FlushInterval = _options.FlushInterval,
+            MaxRetries = _options.MaxRetries,
+            MinRetryDelay = _options.MinRetryDelay,
+            MaxRetryDelay = _options.MaxRetryDelay,
+            MaxRetryDuration = _options.MaxRetryDuration,
+            ShutdownTimeout = _options.ShutdownTimeout,
+            Random = _options.RetryJitter ?? DeliverySettings.CreateRandom(),
+        };
+    }
+
+    /// <summary>
+    /// Returns the spool for <paramref name="transport"/>, or null when events are not spooled: the spool is
+    /// turned off, the transport cannot send spooled events, or no folder is set and there is no config file.
+    /// </summary>
+    internal DeliverySpool? CreateSpool(IBatchTransport transport)
+    {
+        if (!_options.UseSpool || !transport.IsDurable)
+        {
+            return null;
+        }
+
+        string? directory = _options.SpoolDirectory is null
+            ? GetDefaultSpoolDirectory()
+            : Path.GetFullPath(_options.SpoolDirectory);
+        return directory is null
+            ? null
+            : new DeliverySpool(directory, _options.MaxSpoolBytes, _options.MaxSpoolAge, TimeProvider, Logger);
+    }
+
+    private string? GetDefaultSpoolDirectory()
+    {
+        string? configPath = Consent?.ConfigPath;
+        string? configFolder = configPath is null ? null : Path.GetDirectoryName(configPath);
+        return string.IsNullOrEmpty(configFolder) ? null : Path.Combine(configFolder, "telemetry-spool");
     }
 
     /// <summary>
@@ -287,6 +338,69 @@ internal sealed class ResolvedTelemetryOptions
             throw new ArgumentException(
                 $"TelemetryOptions.MaxQueueLength is {options.MaxQueueLength}, but it must be 1 or greater.",
                 nameof(options));
+        }
+
+        CheckRange(
+            options.MaxBatchBytes,
+            TelemetryOptions.MinBatchBytes,
+            TelemetryOptions.DefaultMaxBatchBytes,
+            nameof(TelemetryOptions.MaxBatchBytes),
+            "so that one event of 32,000 bytes fits and Segment's limit of 500,000 bytes per request holds");
+        CheckRange(
+            options.MaxQueueBytes,
+            QueuedEvent.MaxItemBytes,
+            long.MaxValue,
+            nameof(TelemetryOptions.MaxQueueBytes),
+            "so that one event of 32,000 bytes fits");
+        CheckRange(options.MaxRetries, 0, 100, nameof(TelemetryOptions.MaxRetries), "the number of retries per batch");
+        CheckRange(
+            options.MaxSpoolBytes,
+            QueuedEvent.MaxItemBytes,
+            long.MaxValue,
+            nameof(TelemetryOptions.MaxSpoolBytes),
+            "so that one event of 32,000 bytes fits");
+
+        CheckDuration(options.FlushInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1), nameof(TelemetryOptions.FlushInterval));
+        CheckDuration(options.ShutdownTimeout, TimeSpan.Zero, TimeSpan.FromHours(1), nameof(TelemetryOptions.ShutdownTimeout));
+        CheckDuration(options.RequestTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), nameof(TelemetryOptions.RequestTimeout));
+        CheckDuration(options.MaxRetryDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), nameof(TelemetryOptions.MaxRetryDelay));
+        CheckDuration(options.MinRetryDelay, TimeSpan.FromMilliseconds(1), options.MaxRetryDelay, nameof(TelemetryOptions.MinRetryDelay));
+        CheckDuration(options.MaxRetryDuration, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1), nameof(TelemetryOptions.MaxRetryDuration));
+        CheckDuration(options.MaxSpoolAge, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365), nameof(TelemetryOptions.MaxSpoolAge));
+
+        if (options.Region != SegmentRegion.UnitedStates && options.Region != SegmentRegion.Europe)
+        {
+            throw new ArgumentException(
+                $"TelemetryOptions.Region is {(int)options.Region}, which is not a SegmentRegion value. "
+                + "Set it to SegmentRegion.UnitedStates or SegmentRegion.Europe.",
+                nameof(options));
+        }
+
+        RejectBlank(options.SpoolDirectory, nameof(TelemetryOptions.SpoolDirectory), "a folder path");
+    }
+
+    private static void CheckRange(long value, long minimum, long maximum, string optionName, string reason)
+    {
+        if (value < minimum || value > maximum)
+        {
+            string range = maximum == long.MaxValue
+                ? $"{minimum:N0} or greater"
+                : $"between {minimum:N0} and {maximum:N0}";
+            throw new ArgumentException(
+                $"TelemetryOptions.{optionName} is {value}, which is outside the valid range. Set it to {range}, "
+                + $"{reason}.",
+                "options");
+        }
+    }
+
+    private static void CheckDuration(TimeSpan value, TimeSpan minimum, TimeSpan maximum, string optionName)
+    {
+        if (value < minimum || value > maximum)
+        {
+            throw new ArgumentException(
+                $"TelemetryOptions.{optionName} is {value}, which is outside the valid range. "
+                + $"Set it between {minimum} and {maximum}.",
+                "options");
         }
     }
 

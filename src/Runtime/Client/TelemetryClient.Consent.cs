@@ -60,7 +60,7 @@ public sealed partial class TelemetryClient
         bool recorded = consent.RecordDecision(enabled: true);
         StoredConsent stored = recorded ? StoredConsent.Granted : StoredConsent.Unavailable;
 
-        lock (_pendingLock)
+        lock (_stateLock)
         {
             ConsentDecision decision = _resolved.Redecide(stored);
             _consentState = decision.State;
@@ -118,7 +118,7 @@ public sealed partial class TelemetryClient
         }
 
         bool wasEnabled;
-        lock (_pendingLock)
+        lock (_stateLock)
         {
             wasEnabled = _isEnabled;
             _isEnabled = false;
@@ -129,7 +129,7 @@ public sealed partial class TelemetryClient
         if (!consent.CanRecord())
         {
             DropPending();
-            lock (_pendingLock)
+            lock (_stateLock)
             {
                 _consentState = _resolved.Redecide(StoredConsent.Unavailable).State;
             }
@@ -146,7 +146,7 @@ public sealed partial class TelemetryClient
 
         bool recorded = consent.RecordDecision(enabled: false);
         StoredConsent stored = recorded ? StoredConsent.Denied : StoredConsent.Unavailable;
-        lock (_pendingLock)
+        lock (_stateLock)
         {
             _consentState = _resolved.Redecide(stored).State;
         }
@@ -155,7 +155,7 @@ public sealed partial class TelemetryClient
     }
 
     // Creates the sink and the context if needed and turns track calls on. Called by the constructor, and by Enable
-    // under _pendingLock.
+    // under _stateLock.
     private void TurnOn()
     {
         if (_sink is null)
@@ -163,6 +163,21 @@ public sealed partial class TelemetryClient
             (ITelemetrySink? sink, bool ownsSink) = _resolved.CreateSink();
             _ownsSink = ownsSink;
             Volatile.Write(ref _sink, sink);
+        }
+
+        if (_sink is not null && _pipeline is null)
+        {
+            IBatchTransport transport = _sink is SegmentHttpSink httpSink
+                ? new SegmentTransport(httpSink)
+                : new SinkTransport(_sink);
+            var pipeline = new DeliveryPipeline(
+                _settings,
+                transport,
+                _resolved.CreateSpool(transport),
+                _counters,
+                _logger,
+                _timeProvider);
+            Volatile.Write(ref _pipeline, pipeline);
         }
 
         _context ??= CreateContext();
@@ -182,35 +197,44 @@ public sealed partial class TelemetryClient
         }
     }
 
-    // Tracks the final event and flushes it with everything still waiting. Returns whether it reached the sink.
+    // Adds the final event behind everything still waiting and waits for them. Returns whether the final event
+    // was delivered.
     private async Task<bool> SendFinalEventAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        TrackItem finalItem;
+        QueuedEvent finalEvent;
         try
         {
-            finalItem = CreateItem(TelemetryDisabledEventName, new TelemetryProperties());
+            finalEvent = QueuedEvent.Create(CreateItem(TelemetryDisabledEventName, new TelemetryProperties()));
         }
         catch (Exception exception)
         {
-            Interlocked.Increment(ref _droppedCount);
+            _counters.AddDropped(TelemetryDropReason.InvalidEvent, 1);
             LogSafely(
                 static (logger, error) => TelemetryLog.TrackFailed(logger, TelemetryDisabledEventName, error),
                 exception);
             return false;
         }
 
-        Interlocked.Increment(ref _acceptedCount);
+        var delivery = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        finalEvent.DeliveryObserver = delivery;
+        if (!Enqueue(finalEvent, requireEnabled: false))
+        {
+            return false;
+        }
+
         using CancellationTokenSource timeoutSource = CreateTimeoutSource(timeout);
         using CancellationTokenSource linkedSource =
             CancellationTokenSource.CreateLinkedTokenSource(timeoutSource.Token, cancellationToken);
         try
         {
-            return await FlushCoreAsync(finalItem, linkedSource.Token).ConfigureAwait(false);
+            await FlushAsync(linkedSource.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (linkedSource.IsCancellationRequested)
         {
             return false;
         }
+
+        return delivery.Task.IsCompleted && await delivery.Task.ConfigureAwait(false);
     }
 
     private CancellationTokenSource CreateTimeoutSource(TimeSpan timeout)
@@ -228,22 +252,8 @@ public sealed partial class TelemetryClient
 #endif
     }
 
-    // Drops the events that are still waiting, so that a later flush or Dispose cannot send them after the opt-out.
-    private void DropPending()
-    {
-        int droppedCount;
-        lock (_pendingLock)
-        {
-            droppedCount = _pending.Count;
-            _pending.Clear();
-        }
-
-        if (droppedCount > 0)
-        {
-            Interlocked.Add(ref _droppedCount, droppedCount);
-            LogSafely(static (logger, count) => TelemetryLog.UnsentEventsDropped(logger, count), droppedCount);
-        }
-    }
+    // Drops the events that are still waiting and deletes the spool, so that nothing is sent after the opt-out.
+    private void DropPending() => Volatile.Read(ref _pipeline)?.DropForOptOut();
 
     private void LogConsentState(TelemetryConsentState state)
     {

@@ -7,13 +7,16 @@ using Microsoft.Extensions.Logging;
 namespace Telemetry.Generators;
 
 /// <summary>
-/// Records product-analytics events in memory and sends them to a sink in batches when flushed.
+/// Records product-analytics events and delivers them in the background, in batches, to Segment or another sink.
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="Track"/> does no I/O. It appends the event to an in-memory queue under a short lock, and it logs and
-/// counts its own failures instead of throwing them. Nothing is sent until <see cref="FlushAsync"/>,
-/// <see cref="Flush()"/> or <see cref="Dispose"/> runs. All members are thread-safe.
+/// <see cref="Track"/> does no I/O and never waits for the sender. It serializes the event once, adds it to a
+/// bounded queue and returns, and it logs and counts its own failures instead of throwing them. A background sender
+/// sends batches when enough events are waiting, when <see cref="TelemetryOptions.FlushInterval"/> passes, and on
+/// <see cref="FlushAsync"/>. It retries failures that a retry can fix, and spools what it cannot deliver to disk for
+/// the next run. <see cref="Dispose"/> and <see cref="DisposeAsync"/> stop it within
+/// <see cref="TelemetryOptions.ShutdownTimeout"/>. All members are thread-safe.
 /// </para>
 /// <para>
 /// A client that is off, because of an environment variable, an option, the user's decision or a missing sink, is
@@ -22,43 +25,35 @@ namespace Telemetry.Generators;
 /// is chosen.
 /// </para>
 /// </remarks>
-public sealed partial class TelemetryClient : IDisposable
+public sealed partial class TelemetryClient : IDisposable, IAsyncDisposable
 {
     private readonly ResolvedTelemetryOptions _resolved;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly Func<Guid> _messageIdGenerator;
-    private readonly int _maxBatchSize;
-    private readonly int _maxQueueLength;
+    private readonly DeliverySettings _settings;
+    private readonly DeliveryCounters _counters = new();
 
-    // Set before _isEnabled first becomes true, by the constructor or by Enable under _pendingLock, and never
+    // Set before _isEnabled first becomes true, by the constructor or by Enable under _stateLock, and never
     // changed after that. The volatile write of _isEnabled publishes them to track calls.
     private ITelemetrySink? _sink;
     private bool _ownsSink;
+    private DeliveryPipeline? _pipeline;
     private TelemetryProperties? _context;
     private volatile string _anonymousId;
 
-    // Guards _pending, _queueFullLogged, _isEnabled changes, _sink and _context changes, and _disposeCompleted.
-    private readonly object _pendingLock = new();
-    private List<TrackItem> _pending = new();
-    private bool _queueFullLogged;
-    private bool _disposeCompleted;
+    // Guards _isEnabled changes, the sink, pipeline and context changes, and the queue's intake, so that no event is
+    // accepted after an opt-out has emptied the queue.
+    private readonly object _stateLock = new();
+    private int _queueFullLogged;
 
-    // The items of the flush that is running, if any. Guarded by _pendingLock.
-    private InFlightItems? _inFlight;
-
-    // Event names whose capture failure has been logged, locked on itself. Generated code passes constant names, so
-    // the set grows to at most the number of event methods.
+    // Event names whose capture failure or size has been logged, locked on themselves. Generated code passes
+    // constant names, so each set grows to at most the number of event methods.
     private readonly HashSet<string> _captureFailuresLogged = new(StringComparer.Ordinal);
-
-    // Lets one flush at a time call the sink, so batches reach it in tracking order.
-    private readonly SemaphoreSlim _flushGate = new(1, 1);
+    private readonly HashSet<string> _tooLargeLogged = new(StringComparer.Ordinal);
 
     private volatile bool _isEnabled;
     private int _disposeStarted;
-    private long _acceptedCount;
-    private long _sentCount;
-    private long _droppedCount;
 
     /// <summary>
     /// Initializes a client, decides whether it sends and chooses its sink. Creating a client does not touch the
@@ -84,8 +79,7 @@ public sealed partial class TelemetryClient : IDisposable
         _logger = _resolved.Logger;
         _timeProvider = _resolved.TimeProvider;
         _messageIdGenerator = _resolved.MessageIdGenerator;
-        _maxBatchSize = _resolved.MaxBatchSize;
-        _maxQueueLength = _resolved.MaxQueueLength;
+        _settings = _resolved.CreateDeliverySettings();
         _anonymousId = _resolved.AnonymousId;
         WriteKeySource = _resolved.WriteKeySource;
         WriteKeyEnvironmentVariable = _resolved.WriteKeyVariable;
@@ -135,46 +129,42 @@ public sealed partial class TelemetryClient : IDisposable
     /// <summary>
     /// Number of events accepted into the queue.
     /// </summary>
-    public long AcceptedCount => Interlocked.Read(ref _acceptedCount);
+    public long AcceptedCount => _counters.Accepted;
 
     /// <summary>
     /// Number of events in batches that the sink accepted.
     /// </summary>
-    public long SentCount => Interlocked.Read(ref _sentCount);
+    public long SentCount => _counters.Sent;
 
     /// <summary>
-    /// Number of events lost. An event is lost when the queue was full, when its track item or its property values
-    /// could not be read, when the sink failed to send its batch, or when it was still waiting at disposal.
+    /// Number of events lost for any of the reasons of <see cref="TelemetryDropReason"/>.
+    /// <see cref="GetStatistics"/> breaks the number down by reason.
     /// </summary>
-    public long DroppedCount => Interlocked.Read(ref _droppedCount);
+    public long DroppedCount => _counters.DroppedTotal;
 
     /// <summary>
-    /// Number of events waiting for a flush.
+    /// Number of events waiting in the queue, in the batch being sent, or read back from the spool and not yet sent.
     /// </summary>
-    public int PendingCount
-    {
-        get
-        {
-            lock (_pendingLock)
-            {
-                return _pending.Count;
-            }
-        }
-    }
+    public int PendingCount => Volatile.Read(ref _pipeline)?.PendingCount ?? 0;
 
     /// <summary>
-    /// Records an event for the next flush. Does no I/O, and logs and counts failures instead of throwing.
+    /// Returns a snapshot of the delivery counters, with the time of the last successful send and the reason of the
+    /// last failure.
+    /// </summary>
+    public TelemetryStatistics GetStatistics() => _counters.CreateSnapshot(PendingCount);
+
+    /// <summary>
+    /// Records an event for the background sender. Does no I/O, never waits for the sender, and logs and counts
+    /// failures instead of throwing.
     /// </summary>
     /// <param name="eventName">The event name, for example <c>"Training Started"</c>.</param>
-    /// <param name="properties">
-    /// The event properties, or null for none. The client keeps this instance until the event is sent, so do not
-    /// change it after the call.
-    /// </param>
+    /// <param name="properties">The event properties, or null for none. They are serialized during the call.</param>
     /// <remarks>
-    /// When the client is disabled or disposed, the call returns at once. An event that cannot be recorded, because
-    /// <paramref name="eventName"/> is null or empty, the message id generator or clock throws, or
-    /// <see cref="TelemetryOptions.MaxQueueLength"/> events are waiting, is dropped, counted in
-    /// <see cref="DroppedCount"/> and logged.
+    /// When the client is disabled or disposed, the call returns at once. An event that cannot be recorded is
+    /// dropped, counted in <see cref="DroppedCount"/> and logged: its name is null or empty, the message id
+    /// generator, the clock or the JSON writer throws (<see cref="TelemetryDropReason.InvalidEvent"/>), its JSON is
+    /// over 32,000 bytes (<see cref="TelemetryDropReason.TooLarge"/>), or the queue is full
+    /// (<see cref="TelemetryDropReason.QueueFull"/>).
     /// </remarks>
     public void Track(string eventName, TelemetryProperties? properties)
     {
@@ -183,47 +173,82 @@ public sealed partial class TelemetryClient : IDisposable
             return;
         }
 
-        TrackItem item;
+        QueuedEvent queuedEvent;
         try
         {
-            item = CreateItem(eventName, properties);
+            queuedEvent = QueuedEvent.Create(CreateItem(eventName, properties));
         }
         catch (Exception exception)
         {
-            Interlocked.Increment(ref _droppedCount);
+            _counters.AddDropped(TelemetryDropReason.InvalidEvent, 1);
             LogSafely(
                 static (logger, state) => TelemetryLog.TrackFailed(logger, state.EventName, state.Exception),
                 (EventName: eventName, Exception: exception));
             return;
         }
 
-        bool logQueueFull = false;
-        lock (_pendingLock)
+        Enqueue(queuedEvent, requireEnabled: true);
+    }
+
+    // Adds the event to the queue and counts it. Returns whether it was accepted.
+    private bool Enqueue(QueuedEvent queuedEvent, bool requireEnabled)
+    {
+        if (queuedEvent.Size > QueuedEvent.MaxItemBytes)
         {
-            if (!_isEnabled)
+            _counters.AddDropped(TelemetryDropReason.TooLarge, 1);
+            bool firstTime;
+            lock (_tooLargeLogged)
             {
-                return;
+                firstTime = _tooLargeLogged.Add(queuedEvent.EventName);
             }
 
-            if (_pending.Count >= _maxQueueLength)
+            if (firstTime)
             {
-                Interlocked.Increment(ref _droppedCount);
-                logQueueFull = !_queueFullLogged;
-                _queueFullLogged = true;
+                LogSafely(
+                    static (logger, state) =>
+                        TelemetryLog.EventTooLarge(logger, state.EventName, state.Size, QueuedEvent.MaxItemBytes),
+                    (queuedEvent.EventName, queuedEvent.Size));
             }
-            else
-            {
-                _pending.Add(item);
-                Interlocked.Increment(ref _acceptedCount);
-            }
+
+            return false;
         }
 
-        if (logQueueFull)
+        bool accepted;
+        lock (_stateLock)
+        {
+            DeliveryPipeline? pipeline = _pipeline;
+            if ((requireEnabled && !_isEnabled) || pipeline is null)
+            {
+                return false;
+            }
+
+            accepted = pipeline.TryEnqueue(queuedEvent);
+        }
+
+        if (accepted)
+        {
+            _counters.AddAccepted();
+            if (Volatile.Read(ref _queueFullLogged) != 0)
+            {
+                Volatile.Write(ref _queueFullLogged, 0);
+            }
+
+            return true;
+        }
+
+        _counters.AddDropped(TelemetryDropReason.QueueFull, 1);
+        if (Interlocked.Exchange(ref _queueFullLogged, 1) == 0)
         {
             LogSafely(
-                static (logger, state) => TelemetryLog.QueueFull(logger, state.EventName, state.MaxQueueLength),
-                (EventName: eventName, MaxQueueLength: _maxQueueLength));
+                static (logger, state) => TelemetryLog.QueueLimitReached(
+                    logger,
+                    state.EventName,
+                    state.Settings.MaxQueueLength,
+                    state.Settings.MaxQueueBytes),
+                (queuedEvent.EventName, Settings: _settings));
         }
+
+        return false;
     }
 
     /// <summary>
@@ -246,7 +271,7 @@ public sealed partial class TelemetryClient : IDisposable
     [EditorBrowsable(EditorBrowsableState.Never)]
     public void ReportCaptureFailure(string eventName, Exception exception)
     {
-        Interlocked.Increment(ref _droppedCount);
+        _counters.AddDropped(TelemetryDropReason.CaptureFailed, 1);
 
         bool firstFailure;
         lock (_captureFailuresLogged)

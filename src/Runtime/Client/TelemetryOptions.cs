@@ -180,24 +180,145 @@ public sealed class TelemetryOptions
     public Func<Guid>? MessageIdGenerator { get; set; }
 
     /// <summary>
-    /// Maximum number of events per batch, that is per call to <see cref="ITelemetrySink.SendAsync"/>.
+    /// Maximum number of events per batch, that is per request to Segment or call to
+    /// <see cref="ITelemetrySink.SendAsync"/>.
     /// </summary>
     /// <remarks>
     /// Default: 100. Valid values are 1 to 2,500, because Segment discards the events of a batch beyond 2,500
-    /// while still responding with status 200. Batches are not limited by size in bytes, and Segment rejects a
-    /// request body over 500,000 bytes with status 400, so keep this low when events carry large properties.
-    /// Single events are not checked against Segment's limit of 32,000 bytes per event either.
+    /// while still responding with status 200. The sender also sends as soon as this many events are waiting.
     /// </remarks>
     public int MaxBatchSize { get; set; } = DefaultMaxBatchSize;
 
     /// <summary>
-    /// Maximum number of events waiting for a flush.
+    /// Maximum size of a batch request body, in bytes of uncompressed JSON.
+    /// </summary>
+    /// <remarks>
+    /// Default: 500,000, Segment's limit, above which it rejects the request with status 400. Valid values are
+    /// 33,000 to 500,000, so that one event of the maximum size of 32,000 bytes always fits. The sender also sends
+    /// as soon as this many bytes of events are waiting.
+    /// </remarks>
+    public int MaxBatchBytes { get; set; } = DefaultMaxBatchBytes;
+
+    /// <summary>
+    /// Maximum number of events waiting to be sent.
     /// </summary>
     /// <remarks>
     /// Default: 10,000. When this many events are waiting, new events are dropped and counted in
-    /// <see cref="TelemetryClient.DroppedCount"/> until a flush takes the waiting events. The minimum is 1.
+    /// <see cref="TelemetryClient.DroppedCount"/> with <see cref="TelemetryDropReason.QueueFull"/> until the sender
+    /// has taken some. The minimum is 1.
     /// </remarks>
     public int MaxQueueLength { get; set; } = DefaultMaxQueueLength;
+
+    /// <summary>
+    /// Maximum total size of the events waiting to be sent, in bytes of JSON.
+    /// </summary>
+    /// <remarks>
+    /// Default: 10,000,000. Events beyond it are dropped like those beyond <see cref="MaxQueueLength"/>. The
+    /// minimum is 32,000, the size of the largest event.
+    /// </remarks>
+    public long MaxQueueBytes { get; set; } = DefaultMaxQueueBytes;
+
+    /// <summary>
+    /// Longest time an event waits in the queue before the sender sends it with whatever else is waiting.
+    /// </summary>
+    /// <remarks>Default: 5 seconds. Valid values are 1 millisecond to 1 day.</remarks>
+    public TimeSpan FlushInterval { get; set; } = DefaultFlushInterval;
+
+    /// <summary>
+    /// Maximum time that <see cref="TelemetryClient.Dispose"/> and <see cref="TelemetryClient.DisposeAsync"/> spend
+    /// sending the waiting events before they spool or drop the rest.
+    /// </summary>
+    /// <remarks>
+    /// Default: 2 seconds. Valid values are 0 to 1 hour. Disposal blocks for at most this time plus one second, the
+    /// second being for writing the spool. <see cref="TelemetryClient.Flush()"/> waits for at most this time too.
+    /// </remarks>
+    public TimeSpan ShutdownTimeout { get; set; } = DefaultShutdownTimeout;
+
+    /// <summary>
+    /// Maximum time one HTTP request to Segment may take before it is canceled and retried.
+    /// </summary>
+    /// <remarks>Default: 10 seconds. Valid values are 1 millisecond to 10 minutes.</remarks>
+    public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
+
+    /// <summary>
+    /// Whether request bodies to Segment are compressed with gzip.
+    /// </summary>
+    /// <remarks>
+    /// Default: <see langword="true"/>. Segment's size limits apply to the uncompressed JSON either way.
+    /// </remarks>
+    public bool UseCompression { get; set; } = true;
+
+    /// <summary>
+    /// Maximum number of retries of a batch after failures that a retry can fix, such as a network error or HTTP 503.
+    /// </summary>
+    /// <remarks>
+    /// Default: 10. Valid values are 0 to 100. Retries that a <c>Retry-After</c> header schedules do not count,
+    /// but every retry ends once <see cref="MaxRetryDuration"/> has passed since the batch's first attempt. A batch
+    /// out of retries is spooled when a spool is available, and dropped otherwise.
+    /// </remarks>
+    public int MaxRetries { get; set; } = DefaultMaxRetries;
+
+    /// <summary>
+    /// Wait before the first retry of a batch. Each later retry waits twice as long, up to
+    /// <see cref="MaxRetryDelay"/>, and every wait is multiplied by a random factor from 0.5 to 1.5.
+    /// </summary>
+    /// <remarks>Default: 0.5 seconds. Valid values are 1 millisecond to <see cref="MaxRetryDelay"/>.</remarks>
+    public TimeSpan MinRetryDelay { get; set; } = DefaultMinRetryDelay;
+
+    /// <summary>
+    /// Longest wait between two attempts of a batch, unless a <c>Retry-After</c> header requests longer.
+    /// </summary>
+    /// <remarks>Default: 60 seconds. Valid values are <see cref="MinRetryDelay"/> to 1 hour.</remarks>
+    public TimeSpan MaxRetryDelay { get; set; } = DefaultMaxRetryDelay;
+
+    /// <summary>
+    /// Longest time a batch is retried, counted from its first attempt.
+    /// </summary>
+    /// <remarks>
+    /// Default: 15 minutes. Valid values are 1 millisecond to 1 day. It bounds the retries that
+    /// <c>Retry-After</c> headers schedule, which <see cref="MaxRetries"/> does not count.
+    /// </remarks>
+    public TimeSpan MaxRetryDuration { get; set; } = DefaultMaxRetryDuration;
+
+    /// <summary>
+    /// Segment region that receives the events when <see cref="Endpoint"/> is null.
+    /// </summary>
+    /// <remarks>
+    /// Default: <see cref="SegmentRegion.UnitedStates"/>. A write key works only in the region of its workspace.
+    /// </remarks>
+    public SegmentRegion Region { get; set; } = SegmentRegion.UnitedStates;
+
+    /// <summary>
+    /// Whether events that cannot be delivered are written to a disk spool and sent by the next client that starts
+    /// with the same spool folder.
+    /// </summary>
+    /// <remarks>
+    /// Default: <see langword="true"/>. The spool is used only with the Segment HTTP sink, and only when
+    /// <see cref="SpoolDirectory"/> is set or <see cref="Consent"/> names a config file.
+    /// </remarks>
+    public bool UseSpool { get; set; } = true;
+
+    /// <summary>
+    /// Folder of the disk spool.
+    /// </summary>
+    /// <remarks>
+    /// Default: null, which means the folder <c>telemetry-spool</c> next to the config file of
+    /// <see cref="Consent"/>, or no spool when <see cref="Consent"/> is null. A relative path is resolved against
+    /// the current directory.
+    /// </remarks>
+    public string? SpoolDirectory { get; set; }
+
+    /// <summary>
+    /// Maximum total size of the spool files, in bytes. The oldest files are deleted to stay within it.
+    /// </summary>
+    /// <remarks>Default: 10,000,000. The minimum is 32,000.</remarks>
+    public long MaxSpoolBytes { get; set; } = DefaultMaxSpoolBytes;
+
+    /// <summary>
+    /// Maximum age of a spooled event, counted from its timestamp. Older events are deleted instead of sent.
+    /// </summary>
+    /// <remarks>Default: 7 days. Valid values are 1 minute to 365 days.</remarks>
+    public TimeSpan MaxSpoolAge { get; set; } = DefaultMaxSpoolAge;
 
     /// <summary>
     /// Logger for failures, dropped events and the client's start and stop. Write keys are never logged.
@@ -207,7 +328,22 @@ public sealed class TelemetryOptions
 
     internal const int DefaultMaxBatchSize = 100;
     internal const int SegmentMaxBatchSize = 2500;
+    internal const int DefaultMaxBatchBytes = 500_000;
+    internal const int MinBatchBytes = 33_000;
     internal const int DefaultMaxQueueLength = 10_000;
+    internal const long DefaultMaxQueueBytes = 10_000_000;
+    internal const int DefaultMaxRetries = 10;
+    internal const long DefaultMaxSpoolBytes = 10_000_000;
+    internal static readonly TimeSpan DefaultFlushInterval = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(2);
+    internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan DefaultMinRetryDelay = TimeSpan.FromMilliseconds(500);
+    internal static readonly TimeSpan DefaultMaxRetryDelay = TimeSpan.FromSeconds(60);
+    internal static readonly TimeSpan DefaultMaxRetryDuration = TimeSpan.FromMinutes(15);
+    internal static readonly TimeSpan DefaultMaxSpoolAge = TimeSpan.FromDays(7);
+
+    // Tests make the jitter of retry delays constant.
+    internal Func<double>? RetryJitter { get; set; }
 
     // Tests replace the entry assembly, because under a test host Assembly.GetEntryAssembly() is the host.
     internal Assembly? EntryAssembly { get; set; }

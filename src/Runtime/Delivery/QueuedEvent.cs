@@ -46,6 +46,11 @@ internal sealed class QueuedEvent
     /// </summary>
     public TrackItem? Item { get; }
 
+    /// <summary>
+    /// Completion that the sender sets to whether the event was delivered, or null when nobody waits for this event.
+    /// </summary>
+    public System.Threading.Tasks.TaskCompletionSource<bool>? DeliveryObserver { get; set; }
+
     /// <summary>Size of <see cref="Json"/> in bytes.</summary>
     public int Size => Json.Length;
 

@@ -1,0 +1,409 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Telemetry.Generators;
+
+// The sender task: waits for work, builds batches, sends them with retries and counts each outcome.
+internal sealed partial class DeliveryPipeline
+{
+    // Bytes of a batch body besides its items: {"batch":[ and ],"sentAt":"2026-12-04T10:00:00.000Z"}.
+    private const int BatchBodyOverhead = 48;
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            RestoreFromSpool();
+            while (!_stop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (await RunCycleAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception exception)
+                {
+                    // The sender must survive any fault, so it puts its batch back in front, logs, waits a moment
+                    // and starts the next cycle.
+                    ReturnInFlight();
+                    _counters.AddSenderRestart();
+                    Log(
+                        static (logger, state) =>
+                            TelemetryLog.SenderFailed(logger, state.Delay.TotalMilliseconds, state.Exception),
+                        (Delay: RestartDelay, Exception: exception));
+                    if (!await DelayAsync(RestartDelay, _stop.Token).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        finally
+        {
+            try
+            {
+                FinishShutdown();
+            }
+            catch (Exception exception)
+            {
+                Log(
+                    static (logger, error) => TelemetryLog.SenderFailed(logger, 0, error),
+                    exception);
+            }
+
+            _stopped.Set();
+        }
+    }
+
+    private void ReturnInFlight()
+    {
+        lock (_stateLock)
+        {
+            if (_carry is not null)
+            {
+                _front.AddFirst(_carry);
+                _carry = null;
+            }
+
+            if (_inFlight is null)
+            {
+                return;
+            }
+
+            for (int i = _inFlight.Count - 1; i >= 0; i--)
+            {
+                _front.AddFirst(_inFlight[i]);
+            }
+
+            _inFlight = null;
+        }
+    }
+
+    // Runs one cycle: handles an opt-out, then sends what is due or waits for work. Returns true when shutdown
+    // has sent everything.
+    private async Task<bool> RunCycleAsync()
+    {
+        _signal.Reset();
+        HandleOptOut();
+
+        if (IsSendDue())
+        {
+            await SendDueBatchesAsync().ConfigureAwait(false);
+            return false;
+        }
+
+        if (_isShuttingDown)
+        {
+            return true;
+        }
+
+        await WaitForWorkAsync().ConfigureAwait(false);
+        return false;
+    }
+
+    private bool IsSendDue()
+    {
+        bool hasEvents;
+        lock (_stateLock)
+        {
+            if (_front.Count > 0)
+            {
+                return true;
+            }
+
+            hasEvents = _carry is not null || _queue.Count > 0;
+        }
+
+        if (Volatile.Read(ref _pendingFlushes) > 0)
+        {
+            return true;
+        }
+
+        if (!hasEvents)
+        {
+            _intervalElapsed = false;
+            return false;
+        }
+
+        return _isShuttingDown
+            || _intervalElapsed
+            || _queue.Count >= _settings.MaxBatchSize
+            || _queue.Bytes >= _settings.MaxBatchBytes;
+    }
+
+    // Waits until a track call fills a batch, a flush or shutdown starts, or the flush interval passes. The
+    // interval timer keeps running across waits, so a steady trickle of events still goes out once per interval.
+    private async Task WaitForWorkAsync()
+    {
+        _intervalTask ??= DelayAsync(_settings.FlushInterval, _stop.Token);
+        Task finished = await Task.WhenAny(_signal.WaitAsync(), _intervalTask).ConfigureAwait(false);
+        if (finished == _intervalTask)
+        {
+            _intervalTask = null;
+            _intervalElapsed = true;
+        }
+    }
+
+    private async Task SendDueBatchesAsync()
+    {
+        while (IsSendDue())
+        {
+            HandleOptOut();
+            (List<QueuedEvent> batch, List<FlushMarker> markers, int generation) = BuildBatch();
+            if (batch.Count > 0)
+            {
+                await DeliverAsync(batch, generation).ConfigureAwait(false);
+                ReleaseSpoolAfterReplay();
+            }
+            else if (markers.Count == 0)
+            {
+                _intervalElapsed = false;
+            }
+
+            CompleteMarkers(markers);
+        }
+
+        _intervalElapsed = false;
+    }
+
+    // Takes the next batch: the carried event, then events read from the spool, then the queue, up to the batch
+    // limits. Stops at a flush marker, so the marker completes right after the events ahead of it.
+    private (List<QueuedEvent> Batch, List<FlushMarker> Markers, int Generation) BuildBatch()
+    {
+        var batch = new List<QueuedEvent>();
+        var markers = new List<FlushMarker>();
+        long itemBytes = 0;
+        lock (_stateLock)
+        {
+            while (batch.Count < _settings.MaxBatchSize)
+            {
+                QueuedEvent next;
+                if (_carry is not null)
+                {
+                    next = _carry;
+                    _carry = null;
+                }
+                else if (_front.Count > 0)
+                {
+                    next = _front.First!.Value;
+                    _front.RemoveFirst();
+                }
+                else if (_queue.TryTake(out object? entry))
+                {
+                    if (entry is FlushMarker marker)
+                    {
+                        markers.Add(marker);
+                        if (batch.Count > 0)
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    next = (QueuedEvent)entry!;
+                }
+                else
+                {
+                    break;
+                }
+
+                if (batch.Count > 0 && GetBodySize(batch.Count + 1, itemBytes + next.Size) > _settings.MaxBatchBytes)
+                {
+                    _carry = next;
+                    break;
+                }
+
+                batch.Add(next);
+                itemBytes += next.Size;
+            }
+
+            _inFlight = batch.Count > 0 ? batch : null;
+            return (batch, markers, _optOutGeneration);
+        }
+    }
+
+    internal static long GetBodySize(int count, long itemBytes) =>
+        BatchBodyOverhead + itemBytes + Math.Max(0, count - 1);
+
+    // Sends one batch until it is delivered, rejected, out of retries or spooled. Throws
+    // OperationCanceledException when shutdown's deadline passes, leaving the batch in _inFlight for
+    // FinishShutdown.
+    private async Task DeliverAsync(List<QueuedEvent> batch, int generation)
+    {
+        CancellationToken optOutToken;
+        lock (_stateLock)
+        {
+            if (generation != _optOutGeneration)
+            {
+                ResolveDropped(batch, TelemetryDropReason.OptedOut);
+                return;
+            }
+
+            optOutToken = _optOut.Token;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, optOutToken);
+        DateTimeOffset firstAttempt = Now();
+        int attemptCount = 0;
+        int backoffRetryCount = 0;
+        while (true)
+        {
+            SendResult result;
+            try
+            {
+                result = await _transport.SendAsync(batch, attemptCount, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (optOutToken.IsCancellationRequested)
+            {
+                ResolveDropped(batch, TelemetryDropReason.OptedOut);
+                return;
+            }
+
+            attemptCount++;
+            DateTimeOffset now = Now();
+            if (result.Outcome == SendOutcome.Delivered)
+            {
+                ResolveSent(batch, now - firstAttempt, now);
+                return;
+            }
+
+            _counters.RecordFailure(now, result.Reason);
+            if (result.Outcome == SendOutcome.Rejected || !_transport.IsDurable)
+            {
+                ResolveDropped(batch, _transport.FailureReason);
+                Log(
+                    static (logger, state) => TelemetryLog.BatchRejected(
+                        logger,
+                        state.Batch.Count,
+                        state.Destination,
+                        state.Result.Reason),
+                    (Batch: batch, Destination: _transport.ToString() ?? "the destination", Result: result));
+                return;
+            }
+
+            // During shutdown a spooled batch is safe, and waiting for a retry would delay the exit.
+            if (_isShuttingDown && TrySpool(batch))
+            {
+                return;
+            }
+
+            if (result.RetryAfter is null)
+            {
+                backoffRetryCount++;
+            }
+
+            if (backoffRetryCount > _settings.MaxRetries || now - firstAttempt >= _settings.MaxRetryDuration)
+            {
+                bool spooled = TrySpool(batch);
+                if (!spooled)
+                {
+                    ResolveDropped(batch, TelemetryDropReason.RetriesExhausted);
+                }
+
+                Log(
+                    static (logger, state) => TelemetryLog.RetriesExhausted(
+                        logger,
+                        state.Count,
+                        state.Attempts,
+                        state.Reason,
+                        state.Spooled ? "spooled" : "dropped"),
+                    (Count: batch.Count, Attempts: attemptCount, result.Reason, Spooled: spooled));
+                return;
+            }
+
+            TimeSpan delay = result.RetryAfter
+                ?? RetryRules.GetBackoff(
+                    backoffRetryCount,
+                    _settings.MinRetryDelay,
+                    _settings.MaxRetryDelay,
+                    _settings.Random());
+            _counters.AddRetried();
+            Log(
+                static (logger, state) => TelemetryLog.SendRetrying(
+                    logger,
+                    state.Count,
+                    state.Reason,
+                    state.Retry,
+                    state.Delay.TotalMilliseconds),
+                (Count: batch.Count, result.Reason, Retry: attemptCount, Delay: delay));
+
+            if (!await DelayAsync(delay, linked.Token).ConfigureAwait(false))
+            {
+                if (optOutToken.IsCancellationRequested)
+                {
+                    ResolveDropped(batch, TelemetryDropReason.OptedOut);
+                    return;
+                }
+
+                throw new OperationCanceledException(_stop.Token);
+            }
+        }
+    }
+
+    private void ResolveSent(List<QueuedEvent> batch, TimeSpan duration, DateTimeOffset now)
+    {
+        lock (_stateLock)
+        {
+            if (_abandoned)
+            {
+                return;
+            }
+
+            _inFlight = null;
+            _counters.AddSent(batch.Count, duration, now);
+        }
+
+        NotifyObservers(batch, delivered: true);
+    }
+
+    private void ResolveDropped(List<QueuedEvent> batch, TelemetryDropReason reason)
+    {
+        lock (_stateLock)
+        {
+            if (_abandoned)
+            {
+                return;
+            }
+
+            _inFlight = null;
+            _counters.AddDropped(reason, batch.Count);
+        }
+
+        NotifyObservers(batch, delivered: false);
+    }
+
+    private static void NotifyObservers(List<QueuedEvent> batch, bool delivered)
+    {
+        foreach (QueuedEvent queuedEvent in batch)
+        {
+            queuedEvent.DeliveryObserver?.TrySetResult(delivered);
+        }
+    }
+
+    // Waits for delay on the client's clock. Returns false when the token is canceled first.
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+#if NET8_0_OR_GREATER
+            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+#else
+            await _timeProvider.Delay(delay, cancellationToken).ConfigureAwait(false);
+#endif
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}
