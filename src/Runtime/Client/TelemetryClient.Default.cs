@@ -20,7 +20,8 @@ public sealed partial class TelemetryClient
     /// </para>
     /// <para>
     /// The first read or write also subscribes to <see cref="AppDomain.ProcessExit"/>. At exit, the client that is
-    /// the default at that moment is disposed, which flushes it for at most 2.25 seconds.
+    /// the default at that moment is disposed: it sends the waiting events for at most
+    /// <see cref="TelemetryOptions.ShutdownTimeout"/> (2 seconds by default) and spools the rest.
     /// </para>
     /// <para>
     /// Setting the property replaces the default. The previous client is neither flushed nor disposed, so read and

@@ -41,35 +41,6 @@ internal static partial class TelemetryLog
     internal static partial void TrackFailed(ILogger logger, string? eventName, Exception exception);
 
     [LoggerMessage(
-        EventId = 5,
-        EventName = "QueueFull",
-        Level = LogLevel.Warning,
-        Message = "Dropped the event '{EventName}' because {MaxQueueLength} events are waiting for a flush. "
-            + "Further events are dropped without a log entry until the next flush.")]
-    internal static partial void QueueFull(ILogger logger, string eventName, int maxQueueLength);
-
-    [LoggerMessage(
-        EventId = 6,
-        EventName = "BatchFailed",
-        Level = LogLevel.Error,
-        Message = "Dropped a batch of {ItemCount} events because sink {Sink} failed to send it.")]
-    internal static partial void BatchFailed(ILogger logger, int itemCount, ITelemetrySink sink, Exception exception);
-
-    [LoggerMessage(
-        EventId = 7,
-        EventName = "DisposeFlushTimedOut",
-        Level = LogLevel.Warning,
-        Message = "The flush during Dispose did not finish within {TimeoutMilliseconds} ms.")]
-    internal static partial void DisposeFlushTimedOut(ILogger logger, double timeoutMilliseconds);
-
-    [LoggerMessage(
-        EventId = 8,
-        EventName = "UnsentEventsDropped",
-        Level = LogLevel.Warning,
-        Message = "Dropped {ItemCount} events that were not sent before the client was disposed.")]
-    internal static partial void UnsentEventsDropped(ILogger logger, int itemCount);
-
-    [LoggerMessage(
         EventId = 9,
         EventName = "ClientDisposed",
         Level = LogLevel.Debug,

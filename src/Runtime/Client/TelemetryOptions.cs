@@ -33,9 +33,10 @@ public sealed class TelemetryOptions
     /// Base address of the Segment API that batches are posted to, with <c>v1/batch</c> appended.
     /// </summary>
     /// <remarks>
-    /// Default: null, which means <see cref="SegmentHttpSink.DefaultBaseAddress"/> (<c>https://api.segment.io/</c>,
-    /// the United States region). Use <see cref="SegmentHttpSink.EuropeBaseAddress"/> for a workspace in the
-    /// European Union region, or the address of a proxy. The value must be an absolute http or https address.
+    /// Default: null, which means the address of <see cref="Region"/>: <c>https://api.segment.io/</c> for the
+    /// United States, <c>https://events.eu1.segmentapis.com/</c> for the European Union. Set it for a proxy or a
+    /// Segment-compatible collector. The value must be an absolute https address, or http with a loopback host such
+    /// as <c>http://127.0.0.1:5000/</c>.
     /// </remarks>
     public Uri? Endpoint { get; set; }
 

@@ -91,13 +91,9 @@ internal static partial class TelemetryLog
         EventId = 29,
         EventName = "ShutdownTimedOut",
         Level = LogLevel.Warning,
-        Message = "Delivery did not finish within the shutdown timeout of {TimeoutMilliseconds} ms. {ItemCount} "
-            + "events were {Outcome}.")]
-    internal static partial void ShutdownTimedOut(
-        ILogger logger,
-        double timeoutMilliseconds,
-        int itemCount,
-        string outcome);
+        Message = "Dropped {ItemCount} events because they were not delivered within the shutdown timeout of "
+            + "{TimeoutMilliseconds} ms and no spool was available to keep them.")]
+    internal static partial void ShutdownTimedOut(ILogger logger, double timeoutMilliseconds, int itemCount);
 
     [LoggerMessage(
         EventId = 30,

@@ -15,7 +15,16 @@ internal sealed partial class DeliveryPipeline
     {
         try
         {
-            RestoreFromSpool();
+            try
+            {
+                RestoreFromSpool();
+            }
+            catch (Exception exception)
+            {
+                // The events stay in their files for a later run, and delivery goes on from memory.
+                WarnSpoolUnavailable(exception);
+            }
+
             while (!_stop.IsCancellationRequested)
             {
                 try
@@ -60,6 +69,10 @@ internal sealed partial class DeliveryPipeline
             }
 
             _stopped.Set();
+
+            // A flush that added its marker while FinishShutdown ran has nothing left to wait for.
+            (_, List<FlushMarker> lateMarkers) = DrainQueue(leftovers: null, TelemetryDropReason.ShutdownTimedOut);
+            CompleteMarkers(lateMarkers);
         }
     }
 

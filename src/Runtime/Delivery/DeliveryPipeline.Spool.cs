@@ -262,13 +262,20 @@ internal sealed partial class DeliveryPipeline
 
         _counters.AddSpooled(leftovers.Count - droppedCount);
         _counters.AddDropped(TelemetryDropReason.ShutdownTimedOut, droppedCount);
-        Log(
-            static (logger, state) => TelemetryLog.ShutdownTimedOut(
-                logger,
-                state.Timeout.TotalMilliseconds,
-                state.Count,
-                state.Spooled ? "spooled for the next run" : "dropped"),
-            (Timeout: _settings.ShutdownTimeout, leftovers.Count, Spooled: spooled));
+        if (spooled)
+        {
+            // Spooling at exit is the expected path while offline, so it is not a warning.
+            Log(
+                static (logger, state) => TelemetryLog.EventsSpooled(logger, state.Count, state.Path),
+                (leftovers.Count, Path: _spool!.DirectoryPath));
+        }
+        else if (droppedCount > 0)
+        {
+            Log(
+                static (logger, state) =>
+                    TelemetryLog.ShutdownTimedOut(logger, state.Timeout.TotalMilliseconds, state.Count),
+                (Timeout: _settings.ShutdownTimeout, Count: droppedCount));
+        }
     }
 
     private SpoolLease? Acquire(TimeSpan wait, string action)

@@ -202,7 +202,7 @@ internal sealed partial class DeliveryPipeline
         // A marker added after the sender stopped has no events ahead of it that the sender could still send.
         if (_stopped.IsSet)
         {
-            (_, List<FlushMarker> markers) = DrainQueue(leftovers: null, countAsDropped: TelemetryDropReason.ShutdownTimedOut);
+            (_, List<FlushMarker> markers) = DrainQueue(leftovers: null, TelemetryDropReason.ShutdownTimedOut);
             CompleteMarkers(markers);
             marker.Complete();
         }
