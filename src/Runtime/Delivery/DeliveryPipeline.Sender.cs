@@ -8,9 +8,6 @@ namespace Telemetry.Generators;
 // The sender task: waits for work, builds batches, sends them with retries and counts each outcome.
 internal sealed partial class DeliveryPipeline
 {
-    // Bytes of a batch body besides its items: {"batch":[ and ],"sentAt":"2026-12-04T10:00:00.000Z"}.
-    private const int BatchBodyOverhead = 48;
-
     private async Task RunAsync()
     {
         try
@@ -229,7 +226,7 @@ internal sealed partial class DeliveryPipeline
                     break;
                 }
 
-                if (batch.Count > 0 && GetBodySize(batch.Count + 1, itemBytes + next.Size) > _settings.MaxBatchBytes)
+                if (batch.Count > 0 && SegmentBody.GetSize(batch.Count + 1, itemBytes + next.Size) > _settings.MaxBatchBytes)
                 {
                     _carry = next;
                     break;
@@ -243,9 +240,6 @@ internal sealed partial class DeliveryPipeline
             return (batch, markers, _optOutGeneration);
         }
     }
-
-    internal static long GetBodySize(int count, long itemBytes) =>
-        BatchBodyOverhead + itemBytes + Math.Max(0, count - 1);
 
     // Sends one batch until it is delivered, rejected, out of retries or spooled. Throws
     // OperationCanceledException when shutdown's deadline passes, leaving the batch in _inFlight for

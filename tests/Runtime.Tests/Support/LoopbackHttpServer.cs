@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -116,7 +117,26 @@ internal sealed record RecordedRequest(
     IReadOnlyList<KeyValuePair<string, string>> Headers,
     byte[] Body)
 {
-    public string BodyText => Encoding.UTF8.GetString(Body);
+    /// <summary>The body as text, decompressed first when the request has <c>Content-Encoding: gzip</c>.</summary>
+    public string BodyText => Encoding.UTF8.GetString(DecodedBody);
+
+    /// <summary>The body, decompressed when the request has <c>Content-Encoding: gzip</c>.</summary>
+    public byte[] DecodedBody
+    {
+        get
+        {
+            if (!string.Equals(Header("Content-Encoding"), "gzip", StringComparison.OrdinalIgnoreCase))
+            {
+                return Body;
+            }
+
+            using var compressed = new MemoryStream(Body);
+            using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+            using var decompressed = new MemoryStream();
+            gzip.CopyTo(decompressed);
+            return decompressed.ToArray();
+        }
+    }
 
     /// <summary>Returns the value of the first header named <paramref name="name"/>, or null.</summary>
     public string? Header(string name) => LoopbackHttpServer.FindHeader(Headers, name);

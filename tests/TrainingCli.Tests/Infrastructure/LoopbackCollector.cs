@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.IO.Compression;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
@@ -131,7 +132,18 @@ internal sealed class LoopbackCollector : IAsyncDisposable
             body.AddRange(buffer.AsSpan(0, count));
         }
 
-        return new ReceivedRequest(headerLines[0], headers, Encoding.UTF8.GetString(body.ToArray()));
+        var bodyBytes = body.ToArray();
+        if (headers.TryGetValue("Content-Encoding", out var encoding)
+            && string.Equals(encoding, "gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            using var compressed = new MemoryStream(bodyBytes);
+            using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
+            using var decompressed = new MemoryStream();
+            gzip.CopyTo(decompressed);
+            bodyBytes = decompressed.ToArray();
+        }
+
+        return new ReceivedRequest(headerLines[0], headers, Encoding.UTF8.GetString(bodyBytes));
     }
 
     private static int IndexOfHeaderEnd(List<byte> received)
