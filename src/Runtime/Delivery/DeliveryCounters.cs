@@ -30,9 +30,10 @@ internal sealed class DeliveryCounters
     private static readonly Histogram<double> s_batchDuration = s_meter.CreateHistogram<double>(
         "telemetry.generators.batch.duration", "s", "Time from a batch's first send attempt to its final answer.");
 
-    private static readonly int s_reasonCount = Enum.GetValues(typeof(TelemetryDropReason)).Length;
+    // One slot per TelemetryDropReason value, from 0 to the last one.
+    private const int ReasonCount = (int)TelemetryDropReason.OptedOut + 1;
 
-    private readonly long[] _dropped = new long[s_reasonCount];
+    private readonly long[] _dropped = new long[ReasonCount];
     private long _accepted;
     private long _sent;
     private long _retried;
