@@ -25,7 +25,12 @@ internal static partial class TelemetryLog
         Level = LogLevel.Error,
         Message = "Dropped a batch of {ItemCount} events because {Destination} rejected it: {Reason}. "
             + "A retry would be rejected too.")]
-    internal static partial void BatchRejected(ILogger logger, int itemCount, string destination, string reason);
+    internal static partial void BatchRejected(
+        ILogger logger,
+        int itemCount,
+        string destination,
+        string reason,
+        Exception? exception);
 
     [LoggerMessage(
         EventId = 22,

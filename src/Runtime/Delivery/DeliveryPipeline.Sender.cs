@@ -292,7 +292,8 @@ internal sealed partial class DeliveryPipeline
                         logger,
                         state.Batch.Count,
                         state.Destination,
-                        state.Result.Reason),
+                        state.Result.Reason,
+                        state.Result.Exception),
                     (Batch: batch, Destination: _transport.ToString() ?? "the destination", Result: result));
                 return;
             }

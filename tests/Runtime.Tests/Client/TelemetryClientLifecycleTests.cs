@@ -72,7 +72,7 @@ public sealed class TelemetryClientLifecycleTests
     }
 
     [Fact]
-    public async Task FlushAsync_CancelReturnsEventsToQueue()
+    public async Task FlushAsync_CancelStopsOnlyTheWait()
     {
         var sink = new GatedSink(honoursCancellation: true);
         TelemetryOptions options = TestOptions.Create(sink);
@@ -91,6 +91,7 @@ public sealed class TelemetryClientLifecycleTests
         Assert.Equal(3, client.PendingCount);
         Assert.Equal(0, client.DroppedCount);
 
+        sink.Release();
         await client.FlushAsync().WaitAsync(Guard);
 
         Assert.Equal(new[] { "A", "B", "C" }, Events(sink.Inner));
@@ -166,8 +167,8 @@ public sealed class TelemetryClientLifecycleTests
         Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(1.5), Guard);
         Assert.Equal(0, client.SentCount);
         Assert.Equal(3, client.DroppedCount);
-        Assert.Single(logger.WithEventId(7));
-        Assert.Contains("Dropped 3 events", Assert.Single(logger.WithEventId(8)).Message);
+        Assert.Equal(3, client.GetStatistics().GetDroppedCount(TelemetryDropReason.ShutdownTimedOut));
+        Assert.Contains("Dropped 3 events", Assert.Single(logger.WithEventId(29)).Message);
     }
 
     [Fact]
@@ -210,7 +211,7 @@ public sealed class TelemetryClientLifecycleTests
 
         Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, Guard);
         Assert.False(client.IsEnabled);
-        Assert.Single(logger.WithEventId(7));
+        Assert.Contains("Dropped 1 events", Assert.Single(logger.WithEventId(29)).Message);
     }
 
     [Fact]

@@ -189,7 +189,7 @@ public sealed class TelemetryClientTrackTests
         Assert.Equal(3, client.AcceptedCount);
         Assert.Equal(2, client.DroppedCount);
         Assert.Equal(3, client.PendingCount);
-        LogEntry warning = Assert.Single(logger.WithEventId(5));
+        LogEntry warning = Assert.Single(logger.WithEventId(30));
         Assert.Contains("'Event 3'", warning.Message);
 
         await client.FlushAsync();
@@ -283,7 +283,7 @@ public sealed class TelemetryClientTrackTests
         Assert.Equal(0, client.SentCount);
         Assert.Equal(3, client.DroppedCount);
         Assert.Equal(0, client.PendingCount);
-        IReadOnlyList<LogEntry> entries = logger.WithEventId(6);
+        IReadOnlyList<LogEntry> entries = logger.WithEventId(21);
         Assert.Equal(2, entries.Count);
         Assert.Same(failure, entries[0].Exception);
         Assert.Contains("batch of 2 events", entries[0].Message);
