@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 
 namespace Telemetry.Generators;
@@ -12,7 +13,8 @@ internal sealed partial class DeliveryPipeline
     // held until they have all been sent, spooled again or dropped, so no other client sends them meanwhile.
     private void RestoreFromSpool()
     {
-        if (_spool is null)
+        // Without a folder there is nothing to read, and the folder is created only when events are spooled.
+        if (_spool is null || !Directory.Exists(_spool.DirectoryPath))
         {
             return;
         }
