@@ -173,7 +173,15 @@ internal sealed class ResolvedTelemetryOptions
     /// </summary>
     internal DeliverySpool? CreateSpool(IBatchTransport transport)
     {
-        if (!_options.UseSpool || !transport.IsDurable)
+        return transport.IsDurable ? CreateSpool() : null;
+    }
+
+    /// <summary>
+    /// Returns the spool of the options, or null when the spool is turned off or has no folder.
+    /// </summary>
+    internal DeliverySpool? CreateSpool()
+    {
+        if (!_options.UseSpool)
         {
             return null;
         }

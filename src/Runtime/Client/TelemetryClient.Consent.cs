@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -8,6 +9,9 @@ namespace Telemetry.Generators;
 public sealed partial class TelemetryClient
 {
     internal const string TelemetryDisabledEventName = "Telemetry Disabled";
+
+    // Longest wait for the spool's lock file when an opt-out deletes the spool.
+    private static readonly TimeSpan SpoolClearWait = TimeSpan.FromMilliseconds(250);
 
     private volatile TelemetryConsentState _consentState;
 
@@ -91,12 +95,13 @@ public sealed partial class TelemetryClient
     /// <para>
     /// The client is off from the moment the call starts: later track calls record nothing, and events still
     /// waiting after the delivery attempt are dropped and counted in <see cref="DroppedCount"/>, so nothing is
-    /// sent after the opt-out is recorded. Events tracked before the call are sent with the final event.
+    /// sent after the opt-out is recorded. Events tracked before the call are sent with the final event. The
+    /// events that earlier runs left in the spool are deleted.
     /// </para>
     /// <para>
     /// Does not throw for I/O failures. When the file cannot be written, a warning is logged and
     /// <see cref="ConsentState"/> is <see cref="TelemetryConsentState.ConfigUnavailable"/>. The client stays off
-    /// for its lifetime in every case. The file is written on the calling thread after the wait, which blocks for
+    /// until <see cref="Enable"/> is called, in every case. The file is written on the calling thread after the wait, which blocks for
     /// a few milliseconds.
     /// </para>
     /// </remarks>
@@ -141,8 +146,9 @@ public sealed partial class TelemetryClient
         if (wasEnabled)
         {
             delivered = await SendFinalEventAsync(timeout, cancellationToken).ConfigureAwait(false);
-            DropPending();
         }
+
+        DropPending();
 
         bool recorded = consent.RecordDecision(enabled: false);
         StoredConsent stored = recorded ? StoredConsent.Denied : StoredConsent.Unavailable;
@@ -253,7 +259,33 @@ public sealed partial class TelemetryClient
     }
 
     // Drops the events that are still waiting and deletes the spool, so that nothing is sent after the opt-out.
-    private void DropPending() => Volatile.Read(ref _pipeline)?.DropForOptOut();
+    // Without a sender, for example in a client that opt-in mode kept off, the spool is deleted here.
+    private void DropPending()
+    {
+        DeliveryPipeline? pipeline = Volatile.Read(ref _pipeline);
+        if (pipeline is not null)
+        {
+            pipeline.DropForOptOut();
+            return;
+        }
+
+        try
+        {
+            DeliverySpool? spool = _resolved.CreateSpool();
+            if (spool is null || !Directory.Exists(spool.DirectoryPath))
+            {
+                return;
+            }
+
+            using SpoolLease? lease = spool.TryAcquire(SpoolClearWait, out _, out _);
+            lease?.Clear();
+        }
+        catch (Exception exception)
+        {
+            // The spool's methods report I/O failures without throwing, so this is a bug worth a log entry.
+            LogSafely(static (logger, error) => TelemetryLog.SenderFailed(logger, 0, error), exception);
+        }
+    }
 
     private void LogConsentState(TelemetryConsentState state)
     {
