@@ -170,8 +170,15 @@ internal sealed partial class DeliveryPipeline
             (List<QueuedEvent> batch, List<FlushMarker> markers, int generation) = BuildBatch();
             if (batch.Count > 0)
             {
-                await DeliverAsync(batch, generation).ConfigureAwait(false);
+                bool delivered = await DeliverAsync(batch, generation).ConfigureAwait(false);
                 ReleaseSpoolAfterReplay();
+
+                // A batch spooled earlier in this run goes out as soon as the destination is reachable again.
+                if (delivered && _spooledDuringRun && _lease is null && !_isShuttingDown)
+                {
+                    _spooledDuringRun = false;
+                    RestoreFromSpool();
+                }
             }
             else if (markers.Count == 0)
             {
@@ -241,10 +248,11 @@ internal sealed partial class DeliveryPipeline
         }
     }
 
-    // Sends one batch until it is delivered, rejected, out of retries or spooled. Throws
+    // Sends one batch until it is delivered, rejected, out of retries or spooled, and returns whether it was
+    // delivered. Throws
     // OperationCanceledException when shutdown's deadline passes, leaving the batch in _inFlight for
     // FinishShutdown.
-    private async Task DeliverAsync(List<QueuedEvent> batch, int generation)
+    private async Task<bool> DeliverAsync(List<QueuedEvent> batch, int generation)
     {
         CancellationToken optOutToken;
         lock (_stateLock)
@@ -252,7 +260,7 @@ internal sealed partial class DeliveryPipeline
             if (generation != _optOutGeneration)
             {
                 ResolveDropped(batch, TelemetryDropReason.OptedOut);
-                return;
+                return false;
             }
 
             optOutToken = _optOut.Token;
@@ -272,7 +280,7 @@ internal sealed partial class DeliveryPipeline
             catch (OperationCanceledException) when (optOutToken.IsCancellationRequested)
             {
                 ResolveDropped(batch, TelemetryDropReason.OptedOut);
-                return;
+                return false;
             }
 
             attemptCount++;
@@ -280,7 +288,7 @@ internal sealed partial class DeliveryPipeline
             if (result.Outcome == SendOutcome.Delivered)
             {
                 ResolveSent(batch, now - firstAttempt, now);
-                return;
+                return true;
             }
 
             _counters.RecordFailure(now, result.Reason);
@@ -295,13 +303,13 @@ internal sealed partial class DeliveryPipeline
                         state.Result.Reason,
                         state.Result.Exception),
                     (Batch: batch, Destination: _transport.ToString() ?? "the destination", Result: result));
-                return;
+                return false;
             }
 
             // During shutdown a spooled batch is safe, and waiting for a retry would delay the exit.
             if (_isShuttingDown && TrySpool(batch))
             {
-                return;
+                return false;
             }
 
             if (result.RetryAfter is null)
@@ -325,7 +333,7 @@ internal sealed partial class DeliveryPipeline
                         state.Reason,
                         state.Spooled ? "spooled" : "dropped"),
                     (Count: batch.Count, Attempts: attemptCount, result.Reason, Spooled: spooled));
-                return;
+                return false;
             }
 
             TimeSpan delay = result.RetryAfter
@@ -349,7 +357,7 @@ internal sealed partial class DeliveryPipeline
                 if (optOutToken.IsCancellationRequested)
                 {
                     ResolveDropped(batch, TelemetryDropReason.OptedOut);
-                    return;
+                    return false;
                 }
 
                 throw new OperationCanceledException(_stop.Token);

@@ -122,6 +122,7 @@ internal sealed partial class DeliveryPipeline
                 }
             }
 
+            _spooledDuringRun = true;
             NotifyObservers(batch, delivered: false);
             Log(
                 static (logger, state) => TelemetryLog.EventsSpooled(logger, state.Count, state.Path),

@@ -66,6 +66,7 @@ internal sealed partial class DeliveryPipeline
     private SpoolLease? _lease;
     private List<string> _loadedFiles = new();
     private int _spoolWarningLogged;
+    private bool _spooledDuringRun;
 
     public DeliveryPipeline(
         DeliverySettings settings,
