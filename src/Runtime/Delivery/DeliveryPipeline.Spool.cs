@@ -166,7 +166,7 @@ internal sealed partial class DeliveryPipeline
         }
 
         NotifyObservers(dropped, delivered: false);
-        if (_spool is null)
+        if (_spool is null || (_lease is null && !Directory.Exists(_spool.DirectoryPath)))
         {
             return;
         }
