@@ -10,7 +10,7 @@ public sealed partial class TelemetryClient
 {
     internal const string TelemetryDisabledEventName = "Telemetry Disabled";
 
-    // Longest wait for the spool's lock file when an opt-out deletes the spool.
+    // Maximum wait for the spool lock file when an opt-out deletes the spool.
     private static readonly TimeSpan SpoolClearWait = TimeSpan.FromMilliseconds(250);
 
     private volatile TelemetryConsentState _consentState;

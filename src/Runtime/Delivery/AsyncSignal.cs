@@ -9,7 +9,7 @@ namespace Telemetry.Generators;
 /// <remarks>
 /// The waiter calls <see cref="Reset"/> before it inspects the state it waits for, and then waits on
 /// <see cref="WaitAsync"/> when there is nothing to do. A <see cref="Set"/> that follows a change of that state is
-/// never lost: either the inspection sees the change, or the wait completes.
+/// never lost: either the inspection finds the change, or the wait completes.
 /// </remarks>
 internal sealed class AsyncSignal
 {
@@ -35,7 +35,7 @@ internal sealed class AsyncSignal
             return;
         }
 
-        // The new source is published before the flag is cleared, so a set that sees the cleared flag completes it.
+        // The new source is published before the flag is cleared, so a set that reads the cleared flag completes it.
         Volatile.Write(ref _source, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         Volatile.Write(ref _isSet, 0);
     }

@@ -29,7 +29,7 @@ internal sealed partial class DeliveryPipeline
     // Wait before the sender starts again after an unexpected exception.
     private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(1);
 
-    // Longest wait for the spool lock during shutdown or an opt-out.
+    // Maximum wait for the spool lock during shutdown or an opt-out.
     private static readonly TimeSpan ShutdownLockWait = TimeSpan.FromMilliseconds(250);
 
     private readonly DeliverySettings _settings;
@@ -154,7 +154,7 @@ internal sealed partial class DeliveryPipeline
         _counters.AddDropped(TelemetryDropReason.OptedOut, count);
         CompleteMarkers(markers);
 
-        // The sender drops its own events and deletes the spool when it sees the new generation.
+        // The sender drops its own events and deletes the spool when it finds the new generation.
         _signal.Set();
     }
 

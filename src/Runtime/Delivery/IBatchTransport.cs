@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace Telemetry.Generators;
 
 /// <summary>
-/// One send attempt of a batch to a destination, as the sender sees it.
+/// One send attempt of a batch to a destination, as the sender uses it.
 /// </summary>
 internal interface IBatchTransport
 {
