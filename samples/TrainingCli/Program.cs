@@ -42,12 +42,14 @@ internal static class Program
                 telemetry);
             var exitCode = RunCommand(commandLine.Command, context, commandLine.Arguments);
 
-            // Disposing flushes the events within a short bound. The warning reports any events that were lost.
+            // Disposing sends the waiting events within a short bound and spools the rest for the next run. The
+            // warning reports events that were lost, but not those an opt-out deleted on purpose.
             telemetry.Dispose();
-            if (telemetry.DroppedCount > 0)
+            var statistics = telemetry.GetStatistics();
+            var lost = statistics.Dropped - statistics.GetDroppedCount(TelemetryDropReason.OptedOut);
+            if (lost > 0)
             {
-                Console.Error.WriteLine(
-                    $"warning: {telemetry.DroppedCount} telemetry event(s) could not be sent and were dropped.");
+                Console.Error.WriteLine($"warning: {lost} telemetry event(s) could not be sent and were dropped.");
             }
 
             return exitCode;

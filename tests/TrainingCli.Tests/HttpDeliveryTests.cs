@@ -9,7 +9,7 @@ namespace TrainingCli.Tests;
 
 /// <summary>
 /// Runs <c>train</c> with a write key against a collector on the loopback address and checks the HTTP request
-/// the sample sends.
+/// the sample sends, or the spool file it writes when the endpoint refuses connections.
 /// </summary>
 public sealed class HttpDeliveryTests : IDisposable
 {
@@ -52,7 +52,7 @@ public sealed class HttpDeliveryTests : IDisposable
     }
 
     [Fact]
-    public async Task RefusedEndpoint_WarnsThatEventsWereDropped()
+    public async Task RefusedEndpoint_SpoolsEventsInsteadOfDropping()
     {
         var endpoint = LoopbackCollector.AddressWithoutListener();
 
@@ -61,10 +61,15 @@ public sealed class HttpDeliveryTests : IDisposable
             sandbox);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains(
-            "warning: 2 telemetry event(s) could not be sent and were dropped.",
-            result.StandardError,
-            StringComparison.Ordinal);
+        Assert.DoesNotContain("were dropped", result.StandardError, StringComparison.Ordinal);
+
+        var spoolFile = Assert.Single(sandbox.SpoolFiles());
+        var items = CliSandbox.ReadSpooledItems(spoolFile);
+        Assert.Equal(["Training Started", "Training Completed"], SegmentBatches.EventNames(items));
+        foreach (var item in items)
+        {
+            EventCatalogue.AssertConforms(item);
+        }
     }
 
     private static void AssertSingleTrainingRequest(LoopbackCollector collector)

@@ -96,6 +96,12 @@ internal static class TelemetryCommands
         {
             context.Messages.WriteLine("Sent the last event, Telemetry Disabled.");
         }
+        else if (stateBefore is TelemetryConsentState.Enabled or TelemetryConsentState.EnabledByEnvironment)
+        {
+            context.Messages.WriteLine(
+                $"The last event, Telemetry Disabled, could not be sent within {DisableTimeout.TotalSeconds:0} "
+                + "seconds, so it was dropped.");
+        }
 
         context.Messages.WriteLine($"Recorded the opt-out in {DescribeConfigPath(client)}. Telemetry is off.");
         if (stateBefore == TelemetryConsentState.EnabledByEnvironment)

@@ -259,13 +259,14 @@ public sealed partial class TelemetryClient
     }
 
     // Drops the events that are still waiting and deletes the spool, so that nothing is sent after the opt-out.
-    // Without a sender, for example in a client that opt-in mode kept off, the spool is deleted here.
     private void DropPending()
     {
         DeliveryPipeline? pipeline = Volatile.Read(ref _pipeline);
-        if (pipeline is not null)
+        pipeline?.DropForOptOut();
+
+        // A sender with a spool deletes it itself. One without, such as a debug sink's, leaves it to this method.
+        if (pipeline?.SpoolPath is not null)
         {
-            pipeline.DropForOptOut();
             return;
         }
 

@@ -47,9 +47,10 @@ public sealed partial class TelemetryClient : IDisposable, IAsyncDisposable
     private readonly object _stateLock = new();
     private int _queueFullLogged;
 
-    // Event names whose capture failure or size has been logged, locked on themselves. Generated code passes
-    // constant names, so each set grows to at most the number of event methods.
+    // Event names whose capture failure, invalid item or size has been logged, locked on themselves. Generated
+    // code passes constant names, so each set grows to at most the number of event methods.
     private readonly HashSet<string> _captureFailuresLogged = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _invalidLogged = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tooLargeLogged = new(StringComparer.Ordinal);
 
     private volatile bool _isEnabled;
@@ -161,7 +162,7 @@ public sealed partial class TelemetryClient : IDisposable, IAsyncDisposable
     /// <param name="properties">The event properties, or null for none. They are serialized during the call.</param>
     /// <remarks>
     /// When the client is disabled or disposed, the call returns at once. An event that cannot be recorded is
-    /// dropped, counted in <see cref="DroppedCount"/> and logged: its name is null or empty, the message id
+    /// dropped, counted in <see cref="DroppedCount"/> and logged once per event name and reason: its name is null or empty, the message id
     /// generator, the clock or the JSON writer throws (<see cref="TelemetryDropReason.InvalidEvent"/>), its JSON is
     /// over 32,000 bytes (<see cref="TelemetryDropReason.TooLarge"/>), or the queue is full
     /// (<see cref="TelemetryDropReason.QueueFull"/>).
@@ -181,9 +182,13 @@ public sealed partial class TelemetryClient : IDisposable, IAsyncDisposable
         catch (Exception exception)
         {
             _counters.AddDropped(TelemetryDropReason.InvalidEvent, 1);
-            LogSafely(
-                static (logger, state) => TelemetryLog.TrackFailed(logger, state.EventName, state.Exception),
-                (EventName: eventName, Exception: exception));
+            if (IsFirstFor(_invalidLogged, eventName))
+            {
+                LogSafely(
+                    static (logger, state) => TelemetryLog.TrackFailed(logger, state.EventName, state.Exception),
+                    (EventName: eventName, Exception: exception));
+            }
+
             return;
         }
 
@@ -196,13 +201,7 @@ public sealed partial class TelemetryClient : IDisposable, IAsyncDisposable
         if (queuedEvent.Size > QueuedEvent.MaxItemBytes)
         {
             _counters.AddDropped(TelemetryDropReason.TooLarge, 1);
-            bool firstTime;
-            lock (_tooLargeLogged)
-            {
-                firstTime = _tooLargeLogged.Add(queuedEvent.EventName);
-            }
-
-            if (firstTime)
+            if (IsFirstFor(_tooLargeLogged, queuedEvent.EventName))
             {
                 LogSafely(
                     static (logger, state) =>
@@ -273,17 +272,20 @@ public sealed partial class TelemetryClient : IDisposable, IAsyncDisposable
     {
         _counters.AddDropped(TelemetryDropReason.CaptureFailed, 1);
 
-        bool firstFailure;
-        lock (_captureFailuresLogged)
-        {
-            firstFailure = _captureFailuresLogged.Add(eventName ?? string.Empty);
-        }
-
-        if (firstFailure)
+        if (IsFirstFor(_captureFailuresLogged, eventName))
         {
             LogSafely(
                 static (logger, state) => TelemetryLog.CaptureFailed(logger, state.EventName, state.ExceptionType),
                 (EventName: eventName, ExceptionType: exception?.GetType().FullName));
+        }
+    }
+
+    // Returns true the first time it is called with eventName for this set, so each event name is logged once.
+    private static bool IsFirstFor(HashSet<string> loggedNames, string? eventName)
+    {
+        lock (loggedNames)
+        {
+            return loggedNames.Add(eventName ?? string.Empty);
         }
     }
 

@@ -65,6 +65,49 @@ internal sealed class CliSandbox : IDisposable
             .ToList();
     }
 
+    /// <summary>
+    /// Folder where the runtime spools the events it could not deliver: <c>telemetry-spool</c> next to the config
+    /// file, the runtime's default when the options set no spool folder.
+    /// </summary>
+    public string SpoolDirectory => Path.Combine(Path.GetDirectoryName(ConfigPath)!, "telemetry-spool");
+
+    /// <summary>
+    /// Returns the full paths of the spool files, <c>events-*.json</c>, sorted by name, or an empty list when the
+    /// spool folder does not exist. The lock file and the quarantine folder are not listed.
+    /// </summary>
+    public IReadOnlyList<string> SpoolFiles()
+    {
+        if (!Directory.Exists(SpoolDirectory))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(SpoolDirectory, "events-*.json")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Parses a spool file, <c>{"version":1,"events":[item,...]}</c>, and returns its items, each a Segment track
+    /// item as the runtime would send it.
+    /// </summary>
+    /// <exception cref="JsonException">The file is not valid JSON.</exception>
+    /// <exception cref="InvalidDataException">The file has a version other than 1.</exception>
+    public static IReadOnlyList<JsonElement> ReadSpooledItems(string spoolFile)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(spoolFile));
+        var version = document.RootElement.GetProperty("version").GetInt32();
+        if (version != 1)
+        {
+            throw new InvalidDataException($"Spool file {spoolFile} has version {version}, expected version 1.");
+        }
+
+        return document.RootElement.GetProperty("events")
+            .EnumerateArray()
+            .Select(item => item.Clone())
+            .ToList();
+    }
+
     /// <summary>Returns the bytes and last-write time of the config file, to compare before and after a run.</summary>
     public ConfigSnapshot SnapshotConfig() =>
         new(File.ReadAllBytes(ConfigPath), File.GetLastWriteTimeUtc(ConfigPath));

@@ -18,7 +18,8 @@ internal sealed record ReceivedRequest(string RequestLine, IReadOnlyDictionary<s
 
 /// <summary>
 /// A minimal Segment-compatible collector on a <see cref="TcpListener"/> bound to 127.0.0.1. It reads each request
-/// as raw HTTP/1.1, records it, and responds with <c>200 OK</c> and the body <c>{}</c>.
+/// as raw HTTP/1.1, records it, and responds with <c>200 OK</c> and the body <c>{}</c>, or never responds when it
+/// was started with <see cref="StartUnresponsive"/>.
 /// </summary>
 /// <remarks>
 /// It reads bodies by <c>Content-Length</c> only, because the runtime's HTTP sink sends a fixed-length body. It
@@ -30,7 +31,9 @@ internal sealed class LoopbackCollector : IAsyncDisposable
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentQueue<ReceivedRequest> requests = new();
+    private readonly ConcurrentQueue<TcpClient> heldConnections = new();
     private readonly Action<ReceivedRequest>? onRequest;
+    private readonly bool responds;
     private readonly Task acceptLoop;
 
     /// <summary>Starts listening on a free port of 127.0.0.1.</summary>
@@ -39,11 +42,23 @@ internal sealed class LoopbackCollector : IAsyncDisposable
     /// It runs on the collector's accept loop, so it must not throw.
     /// </param>
     public LoopbackCollector(Action<ReceivedRequest>? onRequest = null)
+        : this(onRequest, responds: true)
+    {
+    }
+
+    private LoopbackCollector(Action<ReceivedRequest>? onRequest, bool responds)
     {
         this.onRequest = onRequest;
+        this.responds = responds;
         listener.Start();
         acceptLoop = AcceptLoopAsync();
     }
+
+    /// <summary>
+    /// Starts a collector that reads and records each request but never responds, like a server that hangs. It
+    /// keeps every connection open until it is disposed, so a client waits until its own request timeout.
+    /// </summary>
+    public static LoopbackCollector StartUnresponsive() => new(onRequest: null, responds: false);
 
     /// <summary>Base address to pass as <c>--endpoint</c>, such as <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
@@ -78,6 +93,11 @@ internal sealed class LoopbackCollector : IAsyncDisposable
             // Stopping the listener ends the pending accept with one of these.
         }
 
+        while (heldConnections.TryDequeue(out var connection))
+        {
+            connection.Dispose();
+        }
+
         stopping.Dispose();
     }
 
@@ -85,16 +105,32 @@ internal sealed class LoopbackCollector : IAsyncDisposable
     {
         while (!stopping.IsCancellationRequested)
         {
-            using var client = await listener.AcceptTcpClientAsync(stopping.Token);
-            await using var stream = client.GetStream();
-            var request = await ReadRequestAsync(stream, stopping.Token);
-            requests.Enqueue(request);
-            onRequest?.Invoke(request);
+            var client = await listener.AcceptTcpClientAsync(stopping.Token);
+            if (!responds)
+            {
+                // DisposeAsync closes the connection. Until then the client sees an open socket and no response.
+                heldConnections.Enqueue(client);
+                await ReadAndRecordAsync(client.GetStream());
+                continue;
+            }
 
-            var response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
-                + "Connection: close\r\n\r\n{}";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stopping.Token);
+            using (client)
+            {
+                await using var stream = client.GetStream();
+                await ReadAndRecordAsync(stream);
+
+                var response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                    + "Connection: close\r\n\r\n{}";
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(response), stopping.Token);
+            }
         }
+    }
+
+    private async Task ReadAndRecordAsync(Stream stream)
+    {
+        var request = await ReadRequestAsync(stream, stopping.Token);
+        requests.Enqueue(request);
+        onRequest?.Invoke(request);
     }
 
     private static async Task<ReceivedRequest> ReadRequestAsync(Stream stream, CancellationToken cancellationToken)
