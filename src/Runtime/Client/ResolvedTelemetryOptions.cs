@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Reflection;
 using Microsoft.Extensions.Logging;
@@ -360,7 +361,7 @@ internal sealed class ResolvedTelemetryOptions
             long.MaxValue,
             nameof(TelemetryOptions.MaxQueueBytes),
             "so that one event of 32,000 bytes fits");
-        CheckRange(options.MaxRetries, 0, 100, nameof(TelemetryOptions.MaxRetries), "the number of retries per batch");
+        CheckRange(options.MaxRetries, 0, 100, nameof(TelemetryOptions.MaxRetries), reason: null);
         CheckRange(
             options.MaxSpoolBytes,
             QueuedEvent.MaxItemBytes,
@@ -387,29 +388,59 @@ internal sealed class ResolvedTelemetryOptions
         RejectBlank(options.SpoolDirectory, nameof(TelemetryOptions.SpoolDirectory), "a folder path");
     }
 
-    private static void CheckRange(long value, long minimum, long maximum, string optionName, string reason)
+    private static void CheckRange(long value, long minimum, long maximum, string optionName, string? reason)
     {
-        if (value < minimum || value > maximum)
+        if (value >= minimum && value <= maximum)
         {
-            string range = maximum == long.MaxValue
-                ? $"{minimum:N0} or greater"
-                : $"between {minimum:N0} and {maximum:N0}";
-            throw new ArgumentException(
-                $"TelemetryOptions.{optionName} is {value}, which is outside the valid range. Set it to {range}, "
-                + $"{reason}.",
-                "options");
+            return;
         }
+
+        CultureInfo invariant = CultureInfo.InvariantCulture;
+        string range = maximum == long.MaxValue
+            ? string.Format(invariant, "to {0:N0} or greater", minimum)
+            : string.Format(invariant, "between {0:N0} and {1:N0}", minimum, maximum);
+        throw new ArgumentException(
+            string.Format(invariant, "TelemetryOptions.{0} is {1:N0}, which is outside the valid range. ", optionName, value)
+                + $"Set it {range}{(reason is null ? string.Empty : ", " + reason)}.",
+            "options");
     }
 
     private static void CheckDuration(TimeSpan value, TimeSpan minimum, TimeSpan maximum, string optionName)
     {
-        if (value < minimum || value > maximum)
+        if (value >= minimum && value <= maximum)
         {
-            throw new ArgumentException(
-                $"TelemetryOptions.{optionName} is {value}, which is outside the valid range. "
-                + $"Set it between {minimum} and {maximum}.",
-                "options");
+            return;
         }
+
+        throw new ArgumentException(
+            $"TelemetryOptions.{optionName} is {FormatDuration(value)}, which is outside the valid range. "
+                + $"Set it between {FormatDuration(minimum)} and {FormatDuration(maximum)}.",
+            "options");
+    }
+
+    /// <summary>
+    /// Formats a duration for a message in the largest whole unit, such as <c>1 day</c>, <c>10 minutes</c> or
+    /// <c>1 ms</c>, and in milliseconds with decimals otherwise.
+    /// </summary>
+    internal static string FormatDuration(TimeSpan duration)
+    {
+        (long Ticks, string Unit)[] units =
+        {
+            (TimeSpan.TicksPerDay, "day"),
+            (TimeSpan.TicksPerHour, "hour"),
+            (TimeSpan.TicksPerMinute, "minute"),
+            (TimeSpan.TicksPerSecond, "second"),
+        };
+        foreach ((long ticks, string unit) in units)
+        {
+            if (duration.Ticks != 0 && duration.Ticks % ticks == 0)
+            {
+                long count = duration.Ticks / ticks;
+                return string.Format(CultureInfo.InvariantCulture, "{0} {1}{2}", count, unit, count == 1 || count == -1 ? string.Empty : "s");
+            }
+        }
+
+        return duration.TotalMilliseconds.ToString("#,0.####", CultureInfo.InvariantCulture) + " ms";
     }
 
     private static void RejectBlank(string? value, string optionName, string expected)

@@ -28,14 +28,14 @@ public sealed class DeliveryOptionsTests
         {
             "MaxBatchBytes below 33,000",
             options => options.MaxBatchBytes = 32_999,
-            "TelemetryOptions.MaxBatchBytes is 32999, which is outside the valid range. Set it to between 33,000 and "
+            "TelemetryOptions.MaxBatchBytes is 32,999, which is outside the valid range. Set it between 33,000 and "
                 + "500,000, so that one event of 32,000 bytes fits and Segment's limit of 500,000 bytes per request "
                 + "holds."
         },
         {
             "MaxBatchBytes above 500,000",
             options => options.MaxBatchBytes = 500_001,
-            "TelemetryOptions.MaxBatchBytes is 500001, which is outside the valid range. Set it to between 33,000 and "
+            "TelemetryOptions.MaxBatchBytes is 500,001, which is outside the valid range. Set it between 33,000 and "
                 + "500,000, so that one event of 32,000 bytes fits and Segment's limit of 500,000 bytes per request "
                 + "holds."
         },
@@ -47,68 +47,65 @@ public sealed class DeliveryOptionsTests
         {
             "MaxQueueBytes below 32,000",
             options => options.MaxQueueBytes = 31_999,
-            "TelemetryOptions.MaxQueueBytes is 31999, which is outside the valid range. Set it to 32,000 or greater, "
+            "TelemetryOptions.MaxQueueBytes is 31,999, which is outside the valid range. Set it to 32,000 or greater, "
                 + "so that one event of 32,000 bytes fits."
         },
         {
             "MaxRetries negative",
             options => options.MaxRetries = -1,
-            "TelemetryOptions.MaxRetries is -1, which is outside the valid range. Set it to between 0 and 100, the "
-                + "number of retries per batch."
+            "TelemetryOptions.MaxRetries is -1, which is outside the valid range. Set it between 0 and 100."
         },
         {
             "MaxRetries above 100",
             options => options.MaxRetries = 101,
-            "TelemetryOptions.MaxRetries is 101, which is outside the valid range. Set it to between 0 and 100, the "
-                + "number of retries per batch."
+            "TelemetryOptions.MaxRetries is 101, which is outside the valid range. Set it between 0 and 100."
         },
         {
             "MaxSpoolBytes below 32,000",
             options => options.MaxSpoolBytes = 31_999,
-            "TelemetryOptions.MaxSpoolBytes is 31999, which is outside the valid range. Set it to 32,000 or greater, "
+            "TelemetryOptions.MaxSpoolBytes is 31,999, which is outside the valid range. Set it to 32,000 or greater, "
                 + "so that one event of 32,000 bytes fits."
         },
         {
             "FlushInterval zero",
             options => options.FlushInterval = TimeSpan.Zero,
-            "TelemetryOptions.FlushInterval is 00:00:00, which is outside the valid range. Set it between "
-                + "00:00:00.0010000 and 1.00:00:00."
+            "TelemetryOptions.FlushInterval is 0 ms, which is outside the valid range. Set it between 1 ms and 1 day."
         },
         {
             "FlushInterval above 1 day",
             options => options.FlushInterval = TimeSpan.FromDays(1) + TimeSpan.FromMilliseconds(1),
-            "TelemetryOptions.FlushInterval is 1.00:00:00.0010000, which is outside the valid range. Set it between "
-                + "00:00:00.0010000 and 1.00:00:00."
+            "TelemetryOptions.FlushInterval is 86,400,001 ms, which is outside the valid range. Set it between "
+                + "1 ms and 1 day."
         },
         {
             "ShutdownTimeout negative",
             options => options.ShutdownTimeout = TimeSpan.FromMilliseconds(-1),
-            "TelemetryOptions.ShutdownTimeout is -00:00:00.0010000, which is outside the valid range. Set it between "
-                + "00:00:00 and 01:00:00."
+            "TelemetryOptions.ShutdownTimeout is -1 ms, which is outside the valid range. Set it between 0 ms and "
+                + "1 hour."
         },
         {
             "ShutdownTimeout above 1 hour",
             options => options.ShutdownTimeout = TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1),
-            "TelemetryOptions.ShutdownTimeout is 01:00:01, which is outside the valid range. Set it between "
-                + "00:00:00 and 01:00:00."
+            "TelemetryOptions.ShutdownTimeout is 3601 seconds, which is outside the valid range. Set it between "
+                + "0 ms and 1 hour."
         },
         {
             "RequestTimeout zero",
             options => options.RequestTimeout = TimeSpan.Zero,
-            "TelemetryOptions.RequestTimeout is 00:00:00, which is outside the valid range. Set it between "
-                + "00:00:00.0010000 and 00:10:00."
+            "TelemetryOptions.RequestTimeout is 0 ms, which is outside the valid range. Set it between 1 ms and "
+                + "10 minutes."
         },
         {
             "RequestTimeout above 10 minutes",
             options => options.RequestTimeout = TimeSpan.FromMinutes(11),
-            "TelemetryOptions.RequestTimeout is 00:11:00, which is outside the valid range. Set it between "
-                + "00:00:00.0010000 and 00:10:00."
+            "TelemetryOptions.RequestTimeout is 11 minutes, which is outside the valid range. Set it between "
+                + "1 ms and 10 minutes."
         },
         {
             "MaxRetryDelay above 1 hour",
             options => options.MaxRetryDelay = TimeSpan.FromHours(2),
-            "TelemetryOptions.MaxRetryDelay is 02:00:00, which is outside the valid range. Set it between "
-                + "00:00:00.0010000 and 01:00:00."
+            "TelemetryOptions.MaxRetryDelay is 2 hours, which is outside the valid range. Set it between 1 ms and "
+                + "1 hour."
         },
         {
             "MinRetryDelay above MaxRetryDelay",
@@ -117,32 +114,32 @@ public sealed class DeliveryOptionsTests
                 options.MinRetryDelay = TimeSpan.FromSeconds(2);
                 options.MaxRetryDelay = TimeSpan.FromSeconds(1);
             },
-            "TelemetryOptions.MinRetryDelay is 00:00:02, which is outside the valid range. Set it between "
-                + "00:00:00.0010000 and 00:00:01."
+            "TelemetryOptions.MinRetryDelay is 2 seconds, which is outside the valid range. Set it between "
+                + "1 ms and 1 second."
         },
         {
             "MinRetryDelay zero",
             options => options.MinRetryDelay = TimeSpan.Zero,
-            "TelemetryOptions.MinRetryDelay is 00:00:00, which is outside the valid range. Set it between "
-                + "00:00:00.0010000 and 00:01:00."
+            "TelemetryOptions.MinRetryDelay is 0 ms, which is outside the valid range. Set it between 1 ms and "
+                + "1 minute."
         },
         {
             "MaxRetryDuration zero",
             options => options.MaxRetryDuration = TimeSpan.Zero,
-            "TelemetryOptions.MaxRetryDuration is 00:00:00, which is outside the valid range. Set it between "
-                + "00:00:00.0010000 and 1.00:00:00."
+            "TelemetryOptions.MaxRetryDuration is 0 ms, which is outside the valid range. Set it between 1 ms and "
+                + "1 day."
         },
         {
             "MaxSpoolAge below 1 minute",
             options => options.MaxSpoolAge = TimeSpan.FromSeconds(59),
-            "TelemetryOptions.MaxSpoolAge is 00:00:59, which is outside the valid range. Set it between "
-                + "00:01:00 and 365.00:00:00."
+            "TelemetryOptions.MaxSpoolAge is 59 seconds, which is outside the valid range. Set it between "
+                + "1 minute and 365 days."
         },
         {
             "MaxSpoolAge above 365 days",
             options => options.MaxSpoolAge = TimeSpan.FromDays(366),
-            "TelemetryOptions.MaxSpoolAge is 366.00:00:00, which is outside the valid range. Set it between "
-                + "00:01:00 and 365.00:00:00."
+            "TelemetryOptions.MaxSpoolAge is 366 days, which is outside the valid range. Set it between "
+                + "1 minute and 365 days."
         },
         {
             "Region undefined",

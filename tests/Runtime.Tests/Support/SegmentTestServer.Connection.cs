@@ -141,12 +141,15 @@ internal sealed partial class SegmentTestServer
                 break;
         }
 
-        await connection.Stream.WriteAsync(response, closing).ConfigureAwait(false);
-        await connection.Stream.FlushAsync(closing).ConfigureAwait(false);
+        // The batch counts as accepted before the reply is written, as at a real server, so a client that reads the
+        // reply always finds the delivery recorded.
         if (reply.IsSuccess)
         {
             RecordDelivery(request);
         }
+
+        await connection.Stream.WriteAsync(response, closing).ConfigureAwait(false);
+        await connection.Stream.FlushAsync(closing).ConfigureAwait(false);
 
         return keepOpen;
     }

@@ -101,9 +101,9 @@ internal sealed class ReceivedRequest
     public ServerReply Reply { get; }
 
     /// <summary>
-    /// Whether the server wrote a complete 2xx reply. It turns true when the write returns, which is before the
-    /// client reads the reply. So a request whose client had already given up still counts as delivered, just as
-    /// a real server would have accepted the batch.
+    /// Whether the server accepted the request with a 2xx reply. It turns true just before the reply is written, so
+    /// a client that reads the reply always finds it true, and a request whose client had already given up still
+    /// counts as delivered, as at a real server.
     /// </summary>
     public bool Delivered => _delivered;
 

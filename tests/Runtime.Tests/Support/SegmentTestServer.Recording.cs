@@ -52,7 +52,7 @@ internal sealed partial class SegmentTestServer
     }
 
     /// <summary>
-    /// Distinct message ids of requests whose 2xx reply was written completely, in the order of first delivery.
+    /// Distinct message ids of requests the server accepted with a 2xx reply, in the order of first delivery.
     /// </summary>
     public IReadOnlyCollection<string> DeliveredMessageIds
     {
