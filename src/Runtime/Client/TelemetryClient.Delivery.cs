@@ -23,6 +23,11 @@ public sealed partial class TelemetryClient
     /// </remarks>
     public Task FlushAsync(CancellationToken cancellationToken = default)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         DeliveryPipeline? pipeline = Volatile.Read(ref _pipeline);
         return pipeline is null || Volatile.Read(ref _disposeStarted) != 0
             ? Task.CompletedTask

@@ -168,24 +168,33 @@ internal sealed partial class DeliveryPipeline
         {
             HandleOptOut();
             (List<QueuedEvent> batch, List<FlushMarker> markers, int generation) = BuildBatch();
-            if (batch.Count > 0)
+            if (batch.Count == 0)
             {
-                bool delivered = await DeliverAsync(batch, generation).ConfigureAwait(false);
-                ReleaseSpoolAfterReplay();
-
-                // A batch spooled earlier in this run goes out as soon as the destination is reachable again.
-                if (delivered && _spooledDuringRun && _lease is null && !_isShuttingDown)
+                // The events ahead of these markers all have an outcome already.
+                CompleteMarkers(markers);
+                if (markers.Count == 0)
                 {
-                    _spooledDuringRun = false;
-                    RestoreFromSpool();
+                    break;
                 }
-            }
-            else if (markers.Count == 0)
-            {
-                _intervalElapsed = false;
+
+                continue;
             }
 
-            CompleteMarkers(markers);
+            lock (_stateLock)
+            {
+                _heldMarkers.AddRange(markers);
+            }
+
+            bool delivered = await DeliverAsync(batch, generation).ConfigureAwait(false);
+            CompleteHeldMarkers();
+            ReleaseSpoolAfterReplay();
+
+            // A batch spooled earlier in this run goes out as soon as the destination is reachable again.
+            if (delivered && _spooledDuringRun && _lease is null && !_isShuttingDown)
+            {
+                _spooledDuringRun = false;
+                RestoreFromSpool();
+            }
         }
 
         _intervalElapsed = false;

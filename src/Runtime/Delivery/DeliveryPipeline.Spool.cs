@@ -206,6 +206,7 @@ internal sealed partial class DeliveryPipeline
         PersistLeftovers(leftovers, lease);
         lease?.Dispose();
         CompleteMarkers(markers);
+        CompleteHeldMarkers();
         _shutdownTimer?.Dispose();
     }
 

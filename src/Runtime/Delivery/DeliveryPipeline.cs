@@ -50,6 +50,10 @@ internal sealed partial class DeliveryPipeline
     private readonly LinkedList<QueuedEvent> _front = new();
     private QueuedEvent? _carry;
     private List<QueuedEvent>? _inFlight;
+
+    // Flush markers taken with the batch in flight. They complete once that batch has an outcome, also when the
+    // sender restarts after a fault and sends the batch again.
+    private readonly List<FlushMarker> _heldMarkers = new();
     private bool _abandoned;
     private CancellationTokenSource _optOut = new();
     private int _optOutGeneration;
@@ -195,9 +199,11 @@ internal sealed partial class DeliveryPipeline
 
     private FlushMarker AddFlushMarker()
     {
+        // The marker is in the queue before the count goes up, so a sender that finds the count above zero also
+        // finds the marker, and never spins waiting for it.
         var marker = new FlushMarker();
-        Interlocked.Increment(ref _pendingFlushes);
         _queue.AddMarker(marker);
+        Interlocked.Increment(ref _pendingFlushes);
         _signal.Set();
 
         // A marker added after the sender stopped has no events ahead of it that the sender could still send.
@@ -277,6 +283,7 @@ internal sealed partial class DeliveryPipeline
         // The sender may still hold the lock file, so the spool is used only if it can be locked within the wait.
         PersistLeftovers(leftovers, leaseToUse: null);
         CompleteMarkers(markers);
+        CompleteHeldMarkers();
     }
 
     // Moves _inFlight, _carry and _front into leftovers. Called under _stateLock.
@@ -331,9 +338,30 @@ internal sealed partial class DeliveryPipeline
     {
         foreach (FlushMarker marker in markers)
         {
-            Interlocked.Decrement(ref _pendingFlushes);
-            marker.Complete();
+            if (marker.Complete())
+            {
+                Interlocked.Decrement(ref _pendingFlushes);
+            }
         }
+    }
+
+    // Completes the markers that wait for the batch in flight. Called when that batch has an outcome, or when
+    // shutdown has spooled or dropped it.
+    private void CompleteHeldMarkers()
+    {
+        List<FlushMarker> markers;
+        lock (_stateLock)
+        {
+            if (_heldMarkers.Count == 0)
+            {
+                return;
+            }
+
+            markers = new List<FlushMarker>(_heldMarkers);
+            _heldMarkers.Clear();
+        }
+
+        CompleteMarkers(markers);
     }
 
     private static void CancelSafely(CancellationTokenSource source)

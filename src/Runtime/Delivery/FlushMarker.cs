@@ -17,11 +17,18 @@ internal sealed class FlushMarker
     /// <summary>Task that completes when the sender has finished with the events ahead of the marker.</summary>
     public Task Task => _completion.Task;
 
-    /// <summary>Marks the flush as finished. Calling it again has no effect.</summary>
-    public void Complete()
+    /// <summary>
+    /// Marks the flush as finished and returns true, or returns false when it was finished already.
+    /// </summary>
+    public bool Complete()
     {
-        _completion.TrySetResult(true);
+        if (!_completion.TrySetResult(true))
+        {
+            return false;
+        }
+
         _completed.Set();
+        return true;
     }
 
     /// <summary>
