@@ -222,7 +222,7 @@ public sealed class TelemetryClientLifecycleTests
         client.Track("A", null);
         client.Track("B", null);
 
-        Exception? failure = RunOnThreadWithContext(new NeverRunsContext(), () => client.Flush());
+        Exception? failure = RunOnThreadWithContext(new BlockedContext(), () => client.Flush());
 
         Assert.Null(failure);
         Assert.Equal(2, sink.Inner.Items.Count);
@@ -238,45 +238,15 @@ public sealed class TelemetryClientLifecycleTests
         client.Track("A", null);
 
         Exception? failure = RunOnThreadWithContext(
-            new NeverRunsContext(),
+            new BlockedContext(),
             () => client.FlushAsync().GetAwaiter().GetResult());
 
         Assert.Null(failure);
         Assert.Single(sink.Inner.Items);
     }
 
-    private static Exception? RunOnThreadWithContext(SynchronizationContext context, Action action)
-    {
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
-            try
-            {
-                action();
-            }
-            catch (Exception exception)
-            {
-                failure = exception;
-            }
-        });
-        thread.IsBackground = true;
-        thread.Start();
-
-        Assert.True(thread.Join(Guard), "The call did not return: it waits for work posted to the context.");
-        return failure;
-    }
+    private static Exception? RunOnThreadWithContext(SynchronizationContext context, Action action) =>
+        ContextThreads.Run(context, action, Guard);
 
     private static string[] Events(InMemorySink sink) => sink.Items.Select(item => item.Event).ToArray();
-
-    // Drops every posted callback, like a UI thread that is blocked waiting for the call to return.
-    private sealed class NeverRunsContext : SynchronizationContext
-    {
-        public override void Post(SendOrPostCallback d, object? state)
-        {
-        }
-
-        public override void Send(SendOrPostCallback d, object? state) =>
-            throw new InvalidOperationException("Send is not supported by this test context.");
-    }
 }

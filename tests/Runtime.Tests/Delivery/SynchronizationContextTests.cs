@@ -217,42 +217,8 @@ public sealed class SynchronizationContextTests
         }
     }
 
-    // Runs the action on a new thread whose synchronization context is the given one, and fails the test when the
-    // action throws or does not return within the guard.
-    private static void RunOnThread(SynchronizationContext context, Action action)
-    {
-        Exception? failure = null;
-        var thread = new Thread(() =>
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
-            try
-            {
-                action();
-            }
-            catch (Exception exception)
-            {
-                failure = exception;
-            }
-        });
-        thread.IsBackground = true;
-        thread.Start();
-
-        Assert.True(thread.Join(Guard), "The call did not return, so it waits for work posted to the context.");
-        Assert.Null(failure);
-    }
-
-    // Context of a UI thread that is blocked in the call under test: posted callbacks never run.
-    private sealed class BlockedContext : SynchronizationContext
-    {
-        private int _postCount;
-
-        public int PostCount => Volatile.Read(ref _postCount);
-
-        public override void Post(SendOrPostCallback d, object? state) => Interlocked.Increment(ref _postCount);
-
-        public override void Send(SendOrPostCallback d, object? state) =>
-            throw new NotSupportedException("This test context never runs callbacks, so Send would block forever.");
-    }
+    private static void RunOnThread(SynchronizationContext context, Action action) =>
+        Assert.Null(ContextThreads.Run(context, action, Guard));
 
     // Context that runs posted callbacks one at a time on its own thread, like a UI thread's message loop.
     private sealed class PumpedContext : SynchronizationContext, IDisposable
