@@ -8,8 +8,9 @@ namespace Telemetry.Generators;
 /// Destination for batches of track items, such as Segment's HTTP API, a text writer or memory.
 /// </summary>
 /// <remarks>
-/// A <see cref="TelemetryClient"/> calls <see cref="SendAsync"/> from one flush at a time, but a sink shared by
-/// several clients receives concurrent calls, so implementations should be thread-safe.
+/// A <see cref="TelemetryClient"/> calls <see cref="SendAsync"/> from its background sender, one batch at a time and
+/// in tracking order, but a sink shared by several clients receives concurrent calls, so implementations should be
+/// thread-safe. Only the Segment HTTP sink is retried and spooled: a batch that another sink fails to send is lost.
 /// </remarks>
 public interface ITelemetrySink
 {
@@ -23,8 +24,9 @@ public interface ITelemetrySink
     /// <returns>A task that completes when the destination has accepted the batch.</returns>
     /// <remarks>
     /// Throw to report that the batch was not accepted. The client catches and logs the exception and counts the
-    /// items as dropped. Throw <see cref="System.OperationCanceledException"/> when
-    /// <paramref name="cancellationToken"/> is canceled, so the client can keep the items for a later flush.
+    /// items as dropped with <see cref="TelemetryDropReason.SinkFailed"/>. The token is canceled when the client's
+    /// shutdown timeout passes or the user opts out; throw <see cref="System.OperationCanceledException"/> then, so
+    /// that disposal does not wait for the sink.
     /// </remarks>
     Task SendAsync(IReadOnlyList<TrackItem> batch, CancellationToken cancellationToken);
 }
