@@ -25,7 +25,7 @@ public interface ITelemetrySink
     /// <remarks>
     /// Throw to report that the batch was not accepted. The client catches and logs the exception and counts the
     /// items as dropped with <see cref="TelemetryDropReason.SinkFailed"/>. The token is canceled when the client's
-    /// shutdown timeout passes or the user opts out; throw <see cref="System.OperationCanceledException"/> then, so
+    /// shutdown timeout passes or the user opts out. Throw <see cref="System.OperationCanceledException"/> then, so
     /// that disposal does not wait for the sink.
     /// </remarks>
     Task SendAsync(IReadOnlyList<TrackItem> batch, CancellationToken cancellationToken);
