@@ -59,10 +59,7 @@ internal sealed class QueuedEvent
     /// </summary>
     public static QueuedEvent Create(TrackItem item)
     {
-        byte[] json = TelemetryJson.WriteToBytes(
-            item,
-            static (writer, value) => value.WriteTo(writer),
-            indented: false);
+        byte[] json = TelemetryJson.WriteToBytesCached(item, static (writer, value) => value.WriteTo(writer));
         return new QueuedEvent(item.MessageId, item.Event, item.Timestamp, json, item);
     }
 }

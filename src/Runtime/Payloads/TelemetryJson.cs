@@ -37,6 +37,43 @@ internal static class TelemetryJson
         return stream.ToArray();
     }
 
+    // One buffer and writer per thread for the track call path, so that serializing an event allocates only the
+    // returned array. A buffer that grew past this size is dropped, so one large event does not pin its memory.
+    private const int MaxCachedBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>
+    /// Writes compact JSON like <see cref="WriteToBytes"/>, reusing a buffer and writer cached on the calling
+    /// thread.
+    /// </summary>
+    internal static byte[] WriteToBytesCached<TState>(TState state, Action<Utf8JsonWriter, TState> write)
+    {
+        MemoryStream buffer = t_buffer ??= new MemoryStream();
+        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer, CreateWriterOptions(indented: false));
+        buffer.SetLength(0);
+        writer.Reset(buffer);
+        try
+        {
+            write(writer, state);
+            writer.Flush();
+            return buffer.ToArray();
+        }
+        finally
+        {
+            // A writer left in an invalid state by an exception is reset above on the next call.
+            if (buffer.Capacity > MaxCachedBufferBytes)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
+    }
+
     internal static string WriteToString<TState>(
         TState state,
         Action<Utf8JsonWriter, TState> write,
