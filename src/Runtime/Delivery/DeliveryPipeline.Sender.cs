@@ -278,7 +278,6 @@ internal sealed partial class DeliveryPipeline
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, optOutToken);
         DateTimeOffset firstAttempt = Now();
         int attemptCount = 0;
-        int backoffRetryCount = 0;
         while (true)
         {
             SendResult result;
@@ -296,6 +295,8 @@ internal sealed partial class DeliveryPipeline
             DateTimeOffset now = Now();
             if (result.Outcome == SendOutcome.Delivered)
             {
+                _failingSince = null;
+                _backoffRetriesSinceSuccess = 0;
                 ResolveSent(batch, now - firstAttempt, now);
                 return true;
             }
@@ -321,12 +322,20 @@ internal sealed partial class DeliveryPipeline
                 return false;
             }
 
-            if (result.RetryAfter is null)
+            // The retry budget belongs to the outage, not to one batch: it starts with the first failure after a
+            // delivery, so the batches queued behind a failing one do not each wait through the whole schedule.
+            _failingSince ??= now;
+
+            // A Retry-After shorter than the minimum delay, such as 0 or a date in the past, gives no useful
+            // guidance, so it is treated like no header at all rather than allowing retries without a pause.
+            TimeSpan? requestedDelay = result.RetryAfter >= _settings.MinRetryDelay ? result.RetryAfter : null;
+            if (requestedDelay is null)
             {
-                backoffRetryCount++;
+                _backoffRetriesSinceSuccess++;
             }
 
-            if (backoffRetryCount > _settings.MaxRetries || now - firstAttempt >= _settings.MaxRetryDuration)
+            if (_backoffRetriesSinceSuccess > _settings.MaxRetries
+                || now - _failingSince.Value >= _settings.MaxRetryDuration)
             {
                 bool spooled = TrySpool(batch);
                 if (!spooled)
@@ -345,9 +354,9 @@ internal sealed partial class DeliveryPipeline
                 return false;
             }
 
-            TimeSpan delay = result.RetryAfter
+            TimeSpan delay = requestedDelay
                 ?? RetryRules.GetBackoff(
-                    backoffRetryCount,
+                    _backoffRetriesSinceSuccess,
                     _settings.MinRetryDelay,
                     _settings.MaxRetryDelay,
                     _settings.Random());
@@ -361,7 +370,12 @@ internal sealed partial class DeliveryPipeline
                     state.Delay.TotalMilliseconds),
                 (Count: batch.Count, result.Reason, Retry: attemptCount, Delay: delay));
 
-            if (!await DelayAsync(delay, linked.Token).ConfigureAwait(false))
+            // Shutdown ends a wait that started before it: the next attempt either delivers or, failing, spools the
+            // batch at once. A wait that starts during shutdown runs until the deadline, to avoid a busy loop.
+            using var waitCancellation = CancellationTokenSource.CreateLinkedTokenSource(
+                linked.Token,
+                _isShuttingDown ? CancellationToken.None : _shutdownStarted.Token);
+            if (!await DelayAsync(delay, waitCancellation.Token).ConfigureAwait(false))
             {
                 if (optOutToken.IsCancellationRequested)
                 {
@@ -369,7 +383,10 @@ internal sealed partial class DeliveryPipeline
                     return false;
                 }
 
-                throw new OperationCanceledException(_stop.Token);
+                if (_stop.IsCancellationRequested)
+                {
+                    throw new OperationCanceledException(_stop.Token);
+                }
             }
         }
     }

@@ -59,7 +59,10 @@ internal sealed partial class DeliveryPipeline
     private int _optOutGeneration;
 
     private int _pendingFlushes;
-    private int _shutdownStarted;
+    private int _shutdownBegun;
+
+    // Canceled when shutdown begins, to end a retry wait early.
+    private readonly CancellationTokenSource _shutdownStarted = new();
     private volatile bool _isShuttingDown;
     private ITimer? _shutdownTimer;
 
@@ -71,6 +74,11 @@ internal sealed partial class DeliveryPipeline
     private List<string> _loadedFiles = new();
     private int _spoolWarningLogged;
     private bool _spooledDuringRun;
+
+    // Start of the current outage and the back-off retries since the last delivery, shared by the batches that
+    // fail in a row.
+    private DateTimeOffset? _failingSince;
+    private int _backoffRetriesSinceSuccess;
 
     public DeliveryPipeline(
         DeliverySettings settings,
@@ -238,12 +246,13 @@ internal sealed partial class DeliveryPipeline
 
     private bool BeginShutdown()
     {
-        if (Interlocked.Exchange(ref _shutdownStarted, 1) != 0)
+        if (Interlocked.Exchange(ref _shutdownBegun, 1) != 0)
         {
             return false;
         }
 
         _isShuttingDown = true;
+        CancelSafely(_shutdownStarted);
         try
         {
             _shutdownTimer = _timeProvider.CreateTimer(

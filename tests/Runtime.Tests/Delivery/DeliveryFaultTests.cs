@@ -128,14 +128,14 @@ public sealed class DeliveryFaultTests
     }
 
     [Fact]
-    public async Task RetryAfterZero_RetriesWithoutDelay()
+    public async Task RetryAfterZero_UsesBackoffDelay()
     {
         await using var server = new SegmentTestServer(DeliveryTestOptions.WriteKey);
         server.Script(ServerReply.Status(429, retryAfter: "0"));
         var logger = new RecordingLogger();
         TelemetryOptions options = DeliveryTestOptions.Create(server, logger);
 
-        // Without the header the retry would wait 40 ms, so the logged 0 ms can only come from Retry-After.
+        // A wait of 0 would let a server retry the client in a busy loop, so the back-off of 40 ms applies.
         options.MinRetryDelay = TimeSpan.FromMilliseconds(40);
         options.MaxRetryDelay = TimeSpan.FromMilliseconds(40);
         await using var client = new TelemetryClient(options);
@@ -149,7 +149,7 @@ public sealed class DeliveryFaultTests
         Assert.Equal(new int?[] { null, 1 }, server.Requests.Select(request => request.RetryCount));
         AssertDeliveredOnce(server, ids);
         Assert.Equal(
-            "Sending a batch of 2 events failed: HTTP 429 (Too Many Requests). Retry 1 starts in 0 ms.",
+            "Sending a batch of 2 events failed: HTTP 429 (Too Many Requests). Retry 1 starts in 40 ms.",
             Assert.Single(logger.WithEventId(SendRetryingEventId)).Message);
         Assert.Equal(1, client.GetStatistics().Retried);
         Assert.Equal(2, client.SentCount);
@@ -160,11 +160,9 @@ public sealed class DeliveryFaultTests
     public async Task RetryAfter_NotCountedInMaxRetries()
     {
         await using var server = new SegmentTestServer(DeliveryTestOptions.WriteKey);
-        server.Script(
-            ServerReply.Status(429, retryAfter: "0"),
-            ServerReply.Status(503, retryAfter: "0"),
-            ServerReply.Status(429, retryAfter: "0"));
-        TelemetryOptions options = DeliveryTestOptions.Create(server);
+        server.Script(ServerReply.Status(429, retryAfter: "1"));
+        var logger = new RecordingLogger();
+        TelemetryOptions options = DeliveryTestOptions.Create(server, logger);
         options.MaxRetries = 0;
         await using var client = new TelemetryClient(options);
 
@@ -173,15 +171,18 @@ public sealed class DeliveryFaultTests
         await server.WaitForDeliveredAsync(1, Guard);
 
         Assert.Empty(server.Violations);
-        Assert.Equal(new int?[] { null, 1, 2, 3 }, server.Requests.Select(request => request.RetryCount));
+        Assert.Equal(new int?[] { null, 1 }, server.Requests.Select(request => request.RetryCount));
         AssertDeliveredOnce(server, DeliveryTestOptions.MessageIds(1, 1));
-        Assert.Equal(3, client.GetStatistics().Retried);
+        Assert.Equal(
+            "Sending a batch of 1 events failed: HTTP 429 (Too Many Requests). Retry 1 starts in 1000 ms.",
+            Assert.Single(logger.WithEventId(SendRetryingEventId)).Message);
+        Assert.Equal(1, client.GetStatistics().Retried);
         Assert.Equal(1, client.SentCount);
         Assert.Equal(0, client.DroppedCount);
     }
 
     [Fact]
-    public async Task RetryAfterSeconds_WaitsUntilShutdown()
+    public async Task RetryAfterWait_EndsAtShutdown()
     {
         await using var server = new SegmentTestServer(DeliveryTestOptions.WriteKey);
         server.Script(ServerReply.Status(429, retryAfter: "7"));
@@ -190,7 +191,7 @@ public sealed class DeliveryFaultTests
 
         // A batch of one event is full, so the send starts without a flush and no flush waits through the 7 s.
         options.MaxBatchSize = 1;
-        options.ShutdownTimeout = TimeSpan.FromMilliseconds(200);
+        options.ShutdownTimeout = TimeSpan.FromMilliseconds(500);
         await using var client = new TelemetryClient(options);
 
         client.Track("A", null);
@@ -198,18 +199,19 @@ public sealed class DeliveryFaultTests
         var stopwatch = Stopwatch.StartNew();
         client.Dispose();
         stopwatch.Stop();
+        await server.WaitForDeliveredAsync(1, Guard);
 
         Assert.Empty(server.Violations);
-        Assert.Single(server.Requests);
+        Assert.Equal(new int?[] { null, 1 }, server.Requests.Select(request => request.RetryCount));
         Assert.Equal(
             "Sending a batch of 1 events failed: HTTP 429 (Too Many Requests). Retry 1 starts in 7000 ms.",
             Assert.Single(logger.Recorded.WithEventId(SendRetryingEventId)).Message);
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(200 + 1500));
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(500 + 1500));
         TelemetryStatistics statistics = client.GetStatistics();
         Assert.Equal(1, statistics.Retried);
-        Assert.Equal(0, statistics.Sent);
-        Assert.Equal(1, statistics.GetDroppedCount(TelemetryDropReason.ShutdownTimedOut));
-        Assert.Empty(server.DeliveredMessageIds);
+        Assert.Equal(1, statistics.Sent);
+        Assert.Equal(0, statistics.Dropped);
+        AssertDeliveredOnce(server, DeliveryTestOptions.MessageIds(1, 1));
     }
 
     [Fact]
@@ -356,6 +358,40 @@ public sealed class DeliveryFaultTests
         Assert.Equal(0, statistics.Dropped);
         Assert.Equal(0, statistics.Retried);
         Assert.Null(statistics.LastFailureReason);
+    }
+
+    [Fact]
+    public async Task Outage_RetryBudgetSharedByBatches()
+    {
+        await using var server = new SegmentTestServer(DeliveryTestOptions.WriteKey);
+        server.DefaultReply = ServerReply.Status(503);
+        TelemetryOptions options = DeliveryTestOptions.Create(server);
+        options.MaxRetries = 2;
+        options.MaxBatchSize = 1;
+        await using var client = new TelemetryClient(options);
+
+        TrackEvents(client, 2);
+        await client.FlushAsync().WaitAsync(Guard);
+
+        // The first batch uses the two retries of the outage, so the second gets one attempt and no retry.
+        Assert.Empty(server.Violations);
+        Assert.Equal(new int?[] { null, 1, 2, null }, server.Requests.Select(request => request.RetryCount));
+        TelemetryStatistics statistics = client.GetStatistics();
+        Assert.Equal(2, statistics.GetDroppedCount(TelemetryDropReason.RetriesExhausted));
+        Assert.Equal(2, statistics.Retried);
+
+        // A delivery ends the outage and restores the budget.
+        server.DefaultReply = ServerReply.Ok;
+        client.Track("After the outage", null);
+        await client.FlushAsync().WaitAsync(Guard);
+        server.Script(ServerReply.Status(503));
+        client.Track("Next outage", null);
+        await client.FlushAsync().WaitAsync(Guard);
+
+        Assert.Equal(
+            new int?[] { null, 1, 2, null, null, null, 1 },
+            server.Requests.Select(request => request.RetryCount));
+        Assert.Equal(2, client.SentCount);
     }
 
     [Fact]
