@@ -144,6 +144,14 @@ public sealed class CommandLineParserTests(DisabledDefaultClient disabledDefault
     [InlineData(
         "--endpoint ftp://example.test/ train",
         "Invalid value 'ftp://example.test/' for --endpoint: expected an absolute http or https URL.")]
+    [InlineData(
+        "--endpoint http://collector.example.test/ train",
+        "Invalid value 'http://collector.example.test/' for --endpoint: plain http is accepted only for a loopback "
+            + "host such as http://127.0.0.1:5000/. Use https.")]
+    [InlineData(
+        "--endpoint http://user:secret@127.0.0.1:1/ train",
+        "Invalid value for --endpoint: the URL contains a user name or password. Remove it. The write key is sent "
+            + "in the Authorization header.")]
     [InlineData("", "Missing command.")]
     public void Parse_InvalidCommandLine_RaisesUsageError(string commandLine, string expectedMessage)
     {

@@ -95,13 +95,29 @@ internal static class CommandLineParser
 
     private static Uri ParseEndpoint(string text)
     {
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            return uri;
+            throw new UsageException(
+                $"Invalid value '{text}' for {GlobalOptions.EndpointOption}: expected an absolute http or https URL.");
         }
 
-        throw new UsageException(
-            $"Invalid value '{text}' for {GlobalOptions.EndpointOption}: expected an absolute http or https URL.");
+        // The message leaves the value out, because it would repeat the password on the terminal.
+        if (uri.UserInfo.Length != 0)
+        {
+            throw new UsageException(
+                $"Invalid value for {GlobalOptions.EndpointOption}: the URL contains a user name or password. "
+                + "Remove it. The write key is sent in the Authorization header.");
+        }
+
+        // The write key must not cross the network unencrypted, so plain http is only for a local collector.
+        if (uri.Scheme == "http" && !uri.IsLoopback)
+        {
+            throw new UsageException(
+                $"Invalid value '{text}' for {GlobalOptions.EndpointOption}: plain http is accepted only for a "
+                + "loopback host such as http://127.0.0.1:5000/. Use https.");
+        }
+
+        return uri;
     }
 
     /// <summary>

@@ -386,6 +386,21 @@ internal sealed class ResolvedTelemetryOptions
         }
 
         RejectBlank(options.SpoolDirectory, nameof(TelemetryOptions.SpoolDirectory), "a folder path");
+        if (options.SpoolDirectory is not null)
+        {
+            try
+            {
+                Path.GetFullPath(options.SpoolDirectory);
+            }
+            catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                throw new ArgumentException(
+                    $"TelemetryOptions.SpoolDirectory '{options.SpoolDirectory.Replace("\0", "\\0")}' is not a valid path: "
+                        + $"{exception.Message} Set it to a folder path, or leave it null for the default.",
+                    nameof(options),
+                    exception);
+            }
+        }
     }
 
     private static void CheckRange(long value, long minimum, long maximum, string optionName, string? reason)

@@ -154,7 +154,14 @@ public sealed partial class TelemetryClient
         StoredConsent stored = recorded ? StoredConsent.Denied : StoredConsent.Unavailable;
         lock (_stateLock)
         {
-            _consentState = _resolved.Redecide(stored).State;
+            // An Enable call during the wait above may have turned track calls on again. The opt-out recorded now
+            // is the user's last decision, so the client follows it.
+            ConsentDecision decision = _resolved.Redecide(stored);
+            _consentState = decision.State;
+            if (!decision.IsEnabled)
+            {
+                _isEnabled = false;
+            }
         }
 
         return delivered;

@@ -68,6 +68,12 @@ public sealed partial class TelemetryClient
                 "The timeout must be zero or greater, or Timeout.InfiniteTimeSpan.");
         }
 
+        // A wait handle takes at most int.MaxValue milliseconds (about 24.8 days), so a longer timeout means no limit.
+        if (timeout.TotalMilliseconds > int.MaxValue)
+        {
+            timeout = Timeout.InfiniteTimeSpan;
+        }
+
         DeliveryPipeline? pipeline = Volatile.Read(ref _pipeline);
         return pipeline is null || Volatile.Read(ref _disposeStarted) != 0 || pipeline.Flush(timeout);
     }

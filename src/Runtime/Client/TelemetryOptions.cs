@@ -166,9 +166,14 @@ public sealed class TelemetryOptions
     public TextWriter? DebugWriter { get; set; }
 
     /// <summary>
-    /// Clock for event timestamps and for the <c>sentAt</c> member of the HTTP sink the client creates.
+    /// Clock for event timestamps, for the <c>sentAt</c> member of the HTTP sink the client creates, and for the
+    /// timers of delivery: the flush interval, retry waits, request timeouts and the shutdown deadline.
     /// </summary>
-    /// <remarks>Default: null, which means <see cref="System.TimeProvider.System"/>.</remarks>
+    /// <remarks>
+    /// Default: null, which means <see cref="System.TimeProvider.System"/>. A clock whose timers never fire stops
+    /// background sends. Disposal still returns within <see cref="ShutdownTimeout"/> plus one second of real time,
+    /// and drops what is left.
+    /// </remarks>
     public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>

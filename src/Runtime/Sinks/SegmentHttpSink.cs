@@ -418,9 +418,13 @@ public sealed class SegmentHttpSink : ITelemetrySink, IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
             ConnectTimeout = TimeSpan.FromSeconds(10),
+
+            // A redirect would re-post the body without the Authorization header, possibly over plain http, so a
+            // 3xx answer is a rejection instead.
+            AllowAutoRedirect = false,
         };
 #else
-        return new HttpClientHandler();
+        return new HttpClientHandler { AllowAutoRedirect = false };
 #endif
     }
 

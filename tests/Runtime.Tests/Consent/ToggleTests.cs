@@ -44,6 +44,27 @@ public sealed class ToggleTests : IDisposable
     }
 
     [Fact]
+    public async Task Disable_EnableDuringWaitEndsOff()
+    {
+        var sink = new GatedSink(honoursCancellation: true);
+        TelemetryOptions options = _sandbox.CreateOptions();
+        options.Sink = sink;
+        using var client = new TelemetryClient(options);
+
+        Task<bool> disable = client.DisableAsync(Guard);
+        await sink.FirstSendStarted.WaitAsync(Guard);
+        client.Enable();
+        sink.Release();
+        await disable.WaitAsync(Guard);
+
+        // The opt-out is recorded last, so it is the decision the client follows.
+        Assert.Equal(TelemetryConsentState.DisabledByUser, client.ConsentState);
+        Assert.False(client.IsEnabled);
+        client.Track("After the opt-out", null);
+        Assert.Equal(0, client.PendingCount);
+    }
+
+    [Fact]
     public async Task Disable_FinalEventHasNoProperties()
     {
         using TelemetryClient client = _sandbox.CreateClient();

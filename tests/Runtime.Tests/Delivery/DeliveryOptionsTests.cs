@@ -287,6 +287,35 @@ public sealed class DeliveryOptionsTests
         Assert.True(client.IsEnabled);
     }
 
+    [Fact]
+    public void SpoolDirectory_InvalidPathRejected()
+    {
+        TelemetryOptions options = CreateOptions();
+        options.SpoolDirectory = "spool\0folder";
+
+        var exception = Assert.Throws<ArgumentException>(() => new TelemetryClient(options));
+
+        Assert.StartsWith(
+            "TelemetryOptions.SpoolDirectory 'spool\\0folder' is not a valid path: ",
+            exception.Message,
+            StringComparison.Ordinal);
+        Assert.Contains("Set it to a folder path, or leave it null for the default.", exception.Message);
+        Assert.Equal("options", exception.ParamName);
+    }
+
+    [Fact]
+    public async Task Flush_TimeoutOverWaitLimitMeansNoLimit()
+    {
+        TelemetryOptions options = CreateOptions();
+        options.WriteKey = null;
+        options.Sink = new InMemorySink();
+        await using var client = new TelemetryClient(options);
+        client.Track("A", null);
+
+        Assert.True(client.Flush(TimeSpan.FromDays(30)));
+        Assert.Equal(1, client.SentCount);
+    }
+
     private static TelemetryOptions CreateOptions() => new()
     {
         WriteKey = WriteKey,
