@@ -105,7 +105,7 @@ internal sealed partial class DeliveryPipeline
 
         try
         {
-            SpoolWriteResult written = lease.Write(batch);
+            SpoolWriteResult written = lease.Write(batch, _loadedFiles);
             if (!written.IsWritten)
             {
                 WarnSpoolUnavailable(written.Failure);
@@ -231,7 +231,7 @@ internal sealed partial class DeliveryPipeline
             SpoolLease? lease = leaseToUse ?? Acquire(ShutdownLockWait, "spool the events left at shutdown");
             if (lease is not null)
             {
-                SpoolWriteResult written = lease.Write(leftovers);
+                SpoolWriteResult written = lease.Write(leftovers, _loadedFiles);
                 spooled = written.IsWritten;
                 if (spooled)
                 {

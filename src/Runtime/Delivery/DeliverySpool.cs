@@ -16,7 +16,8 @@ namespace Telemetry.Generators;
 /// <para>
 /// The folder contains spool files named <c>events-&lt;UTC time&gt;-&lt;8 hex digits&gt;-&lt;event count&gt;.json</c>,
 /// the lock file <c>spool.lock</c> and the <c>quarantine</c> subfolder for invalid spool files. Other files are
-/// left alone, except that a load deletes leftover <c>*.tmp</c> files.
+/// left alone, except that a load deletes leftover <c>*.tmp</c> files. An entry with a spool file name that is empty
+/// or not a regular file, such as a FIFO, is also left alone, because reading it could block.
 /// </para>
 /// <para>
 /// Only the holder of a <see cref="SpoolLease"/> reads or changes the folder. <see cref="TryAcquire"/> takes the
@@ -31,6 +32,9 @@ internal sealed class DeliverySpool
 {
     internal const string LockFileName = "spool.lock";
     internal const string QuarantineFolderName = "quarantine";
+
+    // Maximum length of a byte array, which .NET 6 and later expose as Array.MaxLength.
+    private const int MaxReadBytes = 0x7FFFFFC7;
 
     private static readonly TimeSpan LockRetryInterval = TimeSpan.FromMilliseconds(25);
 
@@ -191,6 +195,81 @@ internal sealed class DeliverySpool
     /// <see cref="IOException"/> when the file exists.
     /// </summary>
     internal static FileStream CreateNewFile(string path) => OpenFile(path, FileMode.CreateNew, FileAccess.Write);
+
+    /// <summary>
+    /// Returns whether a folder entry is a regular file with content, judged from its metadata alone, so that the
+    /// check never opens a FIFO or a device.
+    /// </summary>
+    /// <remarks>
+    /// .NET has no API for the Unix file type, and a FIFO gets the same <see cref="FileAttributes"/> and
+    /// <c>UnixFileMode</c> as a regular file (checked on .NET 10 on Linux). FIFOs and devices such as
+    /// <c>/dev/null</c> report a length of zero, so an empty entry counts as not regular. An empty regular file is
+    /// rejected too, but a spool write never leaves one under a spool file name. Symbolic links are rejected because
+    /// their length is that of the link, not of its target.
+    /// </remarks>
+    internal static bool IsNonEmptyRegularFile(FileInfo entry) =>
+        (entry.Attributes & FileAttributes.ReparsePoint) == 0 && entry.Length > 0;
+
+    /// <summary>
+    /// Opens a spool file for reading, or returns null when <see cref="IsNonEmptyRegularFile"/> rejects it just
+    /// before the open. Throws <see cref="FileNotFoundException"/> when the file is gone.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: an entry replaced by a FIFO between that check and the open still blocks the open until a writer
+    /// opens the FIFO. On Unix no <see cref="FileOptions"/> value makes the open non-blocking (checked on .NET 10 on
+    /// Linux), and .NET exposes no <c>O_NONBLOCK</c> flag.
+    /// </remarks>
+    internal static FileStream? OpenForReading(string path)
+    {
+        var entry = new FileInfo(path);
+        if (entry.Exists && !IsNonEmptyRegularFile(entry))
+        {
+            return null;
+        }
+
+        return new FileStream(
+            path,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.Read,
+            bufferSize: 1,
+            FileOptions.SequentialScan);
+    }
+
+    /// <summary>
+    /// Reads a newly opened stream to its end, but no further than the length that it had when the read began.
+    /// </summary>
+    /// <exception cref="IOException">The length exceeds the maximum length of a byte array.</exception>
+    internal static byte[] ReadToEnd(FileStream stream)
+    {
+        long length = stream.Length;
+        if (length > MaxReadBytes)
+        {
+            throw new IOException(
+                $"The file '{stream.Name}' has {length} bytes, more than the maximum byte array length of "
+                + $"{MaxReadBytes}, so it cannot be read. Set a spool size cap below that length.");
+        }
+
+        byte[] bytes = new byte[length];
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            int read = stream.Read(bytes, offset, bytes.Length - offset);
+            if (read == 0)
+            {
+                break;
+            }
+
+            offset += read;
+        }
+
+        if (offset < bytes.Length)
+        {
+            Array.Resize(ref bytes, offset);
+        }
+
+        return bytes;
+    }
 
     private static FileStream OpenLockFile(string path) => OpenFile(path, FileMode.OpenOrCreate, FileAccess.ReadWrite);
 

@@ -42,7 +42,9 @@ internal sealed class SpoolLease : IDisposable
     /// </summary>
     /// <remarks>
     /// A file larger than the size cap counts as invalid. A file that cannot be read is skipped with a warning and
-    /// read again by the next load. The quarantine folder keeps the 20 newest files.
+    /// read again by the next load. An entry with a spool file name that is empty or not a regular file, such as a
+    /// FIFO, a device or a symbolic link, is never opened: it is skipped with one warning and left in place. The
+    /// quarantine folder keeps the 20 newest files.
     /// </remarks>
     /// <returns>
     /// The events and their files, or a result with <see cref="SpoolLoadResult.IsAvailable"/> false when the folder
@@ -73,6 +75,12 @@ internal sealed class SpoolLease : IDisposable
     /// size cap.
     /// </summary>
     /// <param name="events">The events in the order they were tracked, oldest first.</param>
+    /// <param name="protectedFiles">
+    /// Full paths, as <see cref="Load"/> returned them, of files whose events are still in the caller's memory and
+    /// that the caller deletes once those events are sent or written again. Eviction never deletes these files and
+    /// leaves their size out of the total, so the folder can exceed the size cap by their size until the caller
+    /// deletes them. Null protects no file.
+    /// </param>
     /// <remarks>
     /// <para>
     /// The content goes to <c>&lt;name&gt;.tmp</c>, is flushed to disk, and the file is then renamed to its final
@@ -85,7 +93,9 @@ internal sealed class SpoolLease : IDisposable
     /// write can lose the new file, but it cannot leave a partial one.
     /// </para>
     /// </remarks>
-    public SpoolWriteResult Write(IReadOnlyList<QueuedEvent> events)
+    public SpoolWriteResult Write(
+        IReadOnlyList<QueuedEvent> events,
+        IReadOnlyCollection<string>? protectedFiles = null)
     {
         lock (_gate)
         {
@@ -105,12 +115,12 @@ internal sealed class SpoolLease : IDisposable
 
             try
             {
-                List<SpoolFile> existingFiles = ListFolder(out _);
+                List<SpoolFile> existingFiles = ListFolder(out _, out _);
                 int writtenCount = valid.Count - start;
                 string path = Path.Combine(DirectoryPath, CreateFileName(existingFiles, writtenCount));
                 WriteAtomically(path, valid, start);
                 long newSize = SpoolFileFormat.MeasureFile(valid, start);
-                int evictedCount = start + EvictOldestFiles(existingFiles, newSize);
+                int evictedCount = start + EvictOldestFiles(existingFiles, newSize, protectedFiles);
                 return SpoolWriteResult.Written(path, writtenCount, evictedCount, invalidCount);
             }
             catch (Exception exception) when (DeliverySpool.IsFileSystemFailure(exception))
@@ -159,8 +169,9 @@ internal sealed class SpoolLease : IDisposable
     }
 
     /// <summary>
-    /// Deletes every spool file and leftover <c>*.tmp</c> file, but not the lock file or the quarantine folder.
-    /// Used when the user opts out.
+    /// Deletes every spool file and leftover <c>*.tmp</c> file, but not the lock file, the quarantine folder or
+    /// entries that <see cref="Load"/> skips because they are empty or not regular files. Used when the user opts
+    /// out.
     /// </summary>
     /// <returns>The number of events in the deleted files, from their names.</returns>
     public int Clear()
@@ -177,7 +188,7 @@ internal sealed class SpoolLease : IDisposable
             List<string> temporaryFiles;
             try
             {
-                files = ListFolder(out temporaryFiles);
+                files = ListFolder(out temporaryFiles, out _);
             }
             catch (Exception exception) when (DeliverySpool.IsFileSystemFailure(exception))
             {
@@ -218,10 +229,15 @@ internal sealed class SpoolLease : IDisposable
     private SpoolLoadResult LoadFiles()
     {
         var failures = new DeleteFailures();
-        List<SpoolFile> files = ListFolder(out List<string> temporaryFiles);
+        List<SpoolFile> files = ListFolder(out List<string> temporaryFiles, out List<string> skippedEntries);
         foreach (string temporaryFile in temporaryFiles)
         {
             TryDelete(temporaryFile, failures);
+        }
+
+        foreach (string skippedEntry in skippedEntries)
+        {
+            LogNotRegularFile(skippedEntry);
         }
 
         DateTimeOffset oldestAllowed = FindOldestAllowedTimestamp();
@@ -278,21 +294,37 @@ internal sealed class SpoolLease : IDisposable
         return _spool.MaxAge.Ticks < availableTicks ? now - _spool.MaxAge : DateTimeOffset.MinValue;
     }
 
-    // Returns the events of the file. Returns null when the file is gone or unreadable, after logging the latter,
-    // and sets problem when the file is invalid.
+    // Returns the events of the file. Returns null when the file is gone, unreadable or no longer a regular file,
+    // after logging the last two, and sets problem when the file is invalid.
     private List<QueuedEvent>? ReadFile(SpoolFile file, out string? problem)
     {
         problem = null;
         if (file.Size > _spool.MaxBytes)
         {
-            problem = $"The file has {file.Size} bytes, more than the spool's size cap of {_spool.MaxBytes} bytes.";
+            problem = FormatOverSizeCap(file.Size);
             return null;
         }
 
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(file.Path);
+            using FileStream? stream = DeliverySpool.OpenForReading(file.Path);
+
+            // The listing saw a regular file, but the entry can have been replaced since. A FIFO or a terminal cannot
+            // seek, and devices such as /dev/zero report a length of zero.
+            if (stream is null || !stream.CanSeek || stream.Length == 0)
+            {
+                LogNotRegularFile(file.Path);
+                return null;
+            }
+
+            if (stream.Length > _spool.MaxBytes)
+            {
+                problem = FormatOverSizeCap(stream.Length);
+                return null;
+            }
+
+            bytes = DeliverySpool.ReadToEnd(stream);
         }
         catch (FileNotFoundException)
         {
@@ -317,6 +349,9 @@ internal sealed class SpoolLease : IDisposable
             return null;
         }
     }
+
+    private string FormatOverSizeCap(long size) =>
+        $"The file has {size} bytes, more than the spool's size cap of {_spool.MaxBytes} bytes.";
 
     // Moves an invalid file to the quarantine folder and logs a warning either way. Returns whether it moved.
     private bool Quarantine(SpoolFile file, string problem, DeleteFailures failures)
@@ -456,19 +491,37 @@ internal sealed class SpoolLease : IDisposable
         }
     }
 
-    // Deletes the oldest of the existing files until they and the new file fit within the size cap. Returns the
-    // number of events in the deleted files.
-    private int EvictOldestFiles(List<SpoolFile> existingFiles, long newFileSize)
+    // Deletes the oldest of the existing files until they and the new file fit within the size cap. Protected files
+    // are neither deleted nor counted, because their events are still in memory and the caller deletes them later.
+    // Returns the number of events in the deleted files.
+    private int EvictOldestFiles(
+        List<SpoolFile> existingFiles,
+        long newFileSize,
+        IReadOnlyCollection<string>? protectedFiles)
     {
+        var protectedPaths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string? path in protectedFiles ?? Array.Empty<string>())
+        {
+            if (path is not null)
+            {
+                protectedPaths.Add(path);
+            }
+        }
+
+        var candidates = new List<SpoolFile>(existingFiles.Count);
         long totalSize = newFileSize;
         foreach (SpoolFile file in existingFiles)
         {
-            totalSize += file.Size;
+            if (!protectedPaths.Contains(file.Path))
+            {
+                candidates.Add(file);
+                totalSize += file.Size;
+            }
         }
 
         var failures = new DeleteFailures();
         int evictedCount = 0;
-        foreach (SpoolFile file in existingFiles)
+        foreach (SpoolFile file in candidates)
         {
             if (totalSize <= _spool.MaxBytes)
             {
@@ -486,28 +539,37 @@ internal sealed class SpoolLease : IDisposable
         return evictedCount;
     }
 
-    // Returns the spool files sorted by name, which is their order of creation, and the leftover temporary files.
-    // Other files are left out.
-    private List<SpoolFile> ListFolder(out List<string> temporaryFiles)
+    // Returns the spool files sorted by name, which is their order of creation, the leftover temporary files, and
+    // the entries with a spool file name that are empty or not regular files. Other files are left out. Temporary
+    // files are listed whatever their type, because deleting an entry never opens it.
+    private List<SpoolFile> ListFolder(out List<string> temporaryFiles, out List<string> skippedEntries)
     {
         var files = new List<SpoolFile>();
         temporaryFiles = new List<string>();
+        skippedEntries = new List<string>();
         foreach (FileInfo info in new DirectoryInfo(DirectoryPath).EnumerateFiles())
         {
             string path = Path.Combine(DirectoryPath, info.Name);
             if (SpoolFileFormat.TryParseName(info.Name, out DateTime createdUtc, out int eventCount))
             {
-                long size;
+                bool isRegular;
                 try
                 {
-                    size = info.Length;
+                    isRegular = DeliverySpool.IsNonEmptyRegularFile(info);
                 }
                 catch (FileNotFoundException)
                 {
                     continue;
                 }
 
-                files.Add(new SpoolFile(path, info.Name, size, createdUtc, eventCount));
+                if (isRegular)
+                {
+                    files.Add(new SpoolFile(path, info.Name, info.Length, createdUtc, eventCount));
+                }
+                else
+                {
+                    skippedEntries.Add(path);
+                }
             }
             else if (info.Name.EndsWith(SpoolFileFormat.TemporarySuffix, StringComparison.OrdinalIgnoreCase))
             {
@@ -558,6 +620,12 @@ internal sealed class SpoolLease : IDisposable
             Logger,
             static (logger, state) => TelemetryLog.SpoolFolderUnreadable(logger, state.Folder, state.Exception),
             (Folder: folder, Exception: exception));
+
+    private void LogNotRegularFile(string path) =>
+        TelemetryLog.Safely(
+            Logger,
+            static (logger, filePath) => TelemetryLog.SpoolEntryNotRegularFile(logger, filePath),
+            path);
 
     private void LogDisposed() =>
         TelemetryLog.Safely(

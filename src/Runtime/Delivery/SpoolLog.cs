@@ -63,4 +63,12 @@ internal static partial class TelemetryLog
         Message = "The lease on the spool folder {DirectoryPath} was used after it was disposed, so no file was "
             + "deleted.")]
     internal static partial void SpoolLeaseDisposed(ILogger logger, string directoryPath);
+
+    [LoggerMessage(
+        EventId = 46,
+        EventName = "SpoolEntryNotRegularFile",
+        Level = LogLevel.Warning,
+        Message = "The spool folder entry {FilePath} is empty or is not a regular file, such as a FIFO or a device "
+            + "whose read could block, so it was skipped and left in place. Move or delete it to stop this warning.")]
+    internal static partial void SpoolEntryNotRegularFile(ILogger logger, string filePath);
 }

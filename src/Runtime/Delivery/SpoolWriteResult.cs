@@ -35,7 +35,8 @@ internal sealed class SpoolWriteResult
 
     /// <summary>
     /// Number of events deleted to keep the spool within its size cap: events of older files that were deleted, and
-    /// older events of this write that did not fit.
+    /// older events of this write that did not fit. Events of files that the caller protected are not counted,
+    /// because eviction never deletes those files.
     /// </summary>
     public int EvictedCount { get; }
 

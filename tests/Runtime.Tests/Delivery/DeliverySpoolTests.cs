@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Telemetry.Generators.Runtime.Tests.Support;
 using Xunit;
@@ -17,6 +18,10 @@ public sealed class DeliverySpoolTests : IDisposable
     private const int UnreadableEventId = 42;
     private const int DeleteFailedEventId = 43;
     private const int LeaseDisposedEventId = 45;
+    private const int NotRegularFileEventId = 46;
+
+    // Time after which a load that blocks on a FIFO fails the test instead of hanging it.
+    private static readonly TimeSpan BlockingGuard = TimeSpan.FromSeconds(10);
 
     private const string ValidItem =
         "{\"type\":\"track\",\"messageId\":\"m-1\",\"event\":\"E\",\"timestamp\":\"2024-03-10T11:00:00.000Z\"}";
@@ -309,6 +314,136 @@ public sealed class DeliverySpoolTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_Fifo_SkippedWithoutBlocking()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows has no FIFOs in the file system.
+            return;
+        }
+
+        SpoolLease lease = _folder.Acquire(_folder.CreateSpool());
+        SpoolWriteResult valid = lease.Write(new[] { SpoolTestFolder.CreateEvent(1) });
+        string fifoPath = Path.Combine(_folder.SpoolPath, SpoolTestFolder.FileName("20240310T130000000Z", 1));
+        if (!SpoolTestFolder.TryCreateFifo(fifoPath))
+        {
+            lease.Dispose();
+            return;
+        }
+
+        // A load that opens the FIFO blocks until a writer opens it. The lease then stays undisposed, because
+        // Dispose would wait for the blocked load.
+        SpoolLoadResult load = await Task.Run(lease.Load).WaitAsync(BlockingGuard);
+        lease.Dispose();
+
+        Assert.True(load.IsAvailable);
+        Assert.Equal(new[] { "Event 1" }, load.Events.Select(item => item.EventName));
+        Assert.Equal(new[] { valid.FilePath! }, load.Files);
+        Assert.Equal(0, load.QuarantinedFileCount);
+        Assert.True(File.Exists(fifoPath));
+        Assert.False(Directory.Exists(_folder.QuarantinePath));
+        LogEntry warning = Assert.Single(_folder.Logger.Entries);
+        Assert.Equal(NotRegularFileEventId, warning.EventId.Id);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Equal(
+            $"The spool folder entry {fifoPath} is empty or is not a regular file, such as a FIFO or a device whose "
+                + "read could block, so it was skipped and left in place. Move or delete it to stop this warning.",
+            warning.Message);
+    }
+
+    [Fact]
+    public async Task Load_SymbolicLinkToFifo_SkippedWithoutBlocking()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows has no FIFOs in the file system.
+            return;
+        }
+
+        string fifoPath = Path.Combine(_folder.RootPath, "fifo");
+        if (!SpoolTestFolder.TryCreateFifo(fifoPath))
+        {
+            return;
+        }
+
+        SpoolLease lease = _folder.Acquire(_folder.CreateSpool());
+        string linkPath = Path.Combine(_folder.SpoolPath, SpoolTestFolder.FileName("20240310T130000000Z", 1));
+        File.CreateSymbolicLink(linkPath, fifoPath);
+
+        SpoolLoadResult load = await Task.Run(lease.Load).WaitAsync(BlockingGuard);
+        lease.Dispose();
+
+        Assert.True(load.IsAvailable);
+        Assert.Empty(load.Events);
+        Assert.Empty(load.Files);
+        Assert.Equal(0, load.QuarantinedFileCount);
+        Assert.NotNull(new FileInfo(linkPath).LinkTarget);
+        LogEntry warning = Assert.Single(_folder.Logger.Entries);
+        Assert.Equal(NotRegularFileEventId, warning.EventId.Id);
+    }
+
+    [Fact]
+    public async Task OpenForReading_Fifo_ReturnsNullWithoutBlocking()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows has no FIFOs in the file system.
+            return;
+        }
+
+        string fifoPath = Path.Combine(_folder.RootPath, "fifo");
+        if (!SpoolTestFolder.TryCreateFifo(fifoPath))
+        {
+            return;
+        }
+
+        FileStream? stream = await Task.Run(() => DeliverySpool.OpenForReading(fifoPath)).WaitAsync(BlockingGuard);
+
+        Assert.Null(stream);
+    }
+
+    [Fact]
+    public void Load_EmptyFile_SkippedAndLeftInPlace()
+    {
+        string path = _folder.WriteRawFile(SpoolTestFolder.FileName("20240310T130000000Z", 1), Array.Empty<byte>());
+        using SpoolLease lease = _folder.Acquire(_folder.CreateSpool());
+
+        SpoolLoadResult load = lease.Load();
+
+        Assert.True(load.IsAvailable);
+        Assert.Empty(load.Events);
+        Assert.Empty(load.Files);
+        Assert.Equal(0, load.QuarantinedFileCount);
+        Assert.True(File.Exists(path));
+        LogEntry warning = Assert.Single(_folder.Logger.Entries);
+        Assert.Equal(NotRegularFileEventId, warning.EventId.Id);
+    }
+
+    [Fact]
+    public void Clear_Fifo_LeftInPlace()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            // Windows has no FIFOs in the file system.
+            return;
+        }
+
+        using SpoolLease lease = _folder.Acquire(_folder.CreateSpool());
+        lease.Write(new[] { SpoolTestFolder.CreateEvent(1) });
+        string fifoName = SpoolTestFolder.FileName("20240310T130000000Z", 4);
+        if (!SpoolTestFolder.TryCreateFifo(Path.Combine(_folder.SpoolPath, fifoName)))
+        {
+            return;
+        }
+
+        int deletedCount = lease.Clear();
+
+        Assert.Equal(1, deletedCount);
+        Assert.Equal(new[] { fifoName, "spool.lock" }, SpoolTestFolder.ListFileNames(_folder.SpoolPath));
+        Assert.Empty(_folder.Logger.Entries);
+    }
+
+    [Fact]
     public void Load_DropsAndCountsExpiredEvents()
     {
         DateTimeOffset oldestAllowed = SpoolTestFolder.Now - SpoolTestFolder.MaxAge;
@@ -375,6 +510,53 @@ public sealed class DeliverySpoolTests : IDisposable
         Assert.True(File.Exists(second.FilePath));
         Assert.True(File.Exists(third.FilePath));
         Assert.Equal(new[] { "Event 3", "Event 4" }, lease.Load().Events.Select(item => item.EventName));
+    }
+
+    [Fact]
+    public void Write_OverSizeCap_KeepsProtectedLoadedFile()
+    {
+        QueuedEvent[] loaded = { SpoolTestFolder.CreateEvent(1), SpoolTestFolder.CreateEvent(2) };
+        QueuedEvent[] newest = { SpoolTestFolder.CreateEvent(3) };
+        long cap = SpoolFileFormat.MeasureFile(loaded, 0) + SpoolFileFormat.MeasureFile(newest, 0) - 1;
+        using SpoolLease lease = _folder.Acquire(_folder.CreateSpool(cap));
+        SpoolWriteResult first = lease.Write(loaded);
+        SpoolLoadResult load = lease.Load();
+        Assert.Equal(new[] { first.FilePath! }, load.Files);
+
+        SpoolWriteResult second = lease.Write(newest, load.Files);
+
+        Assert.True(second.IsWritten);
+        Assert.Equal(1, second.WrittenCount);
+        Assert.Equal(0, second.EvictedCount);
+        Assert.True(File.Exists(first.FilePath));
+        Assert.True(File.Exists(second.FilePath));
+        Assert.Empty(_folder.Logger.Entries);
+    }
+
+    [Fact]
+    public void Write_OverSizeCap_EvictsUnprotectedFileOnly()
+    {
+        QueuedEvent[] oldest = { SpoolTestFolder.CreateEvent(1) };
+        QueuedEvent[] loaded = { SpoolTestFolder.CreateEvent(2) };
+        QueuedEvent[] newest = { SpoolTestFolder.CreateEvent(3), SpoolTestFolder.CreateEvent(4) };
+        long cap = SpoolFileFormat.MeasureFile(oldest, 0) + SpoolFileFormat.MeasureFile(loaded, 0);
+        using SpoolLease lease = _folder.Acquire(_folder.CreateSpool(cap));
+        SpoolWriteResult first = lease.Write(oldest);
+        SpoolWriteResult second = lease.Write(loaded);
+        Assert.Equal(0, second.EvictedCount);
+        var protectedFiles = new List<string> { second.FilePath! };
+
+        SpoolWriteResult third = lease.Write(newest, protectedFiles);
+
+        Assert.True(third.IsWritten);
+        Assert.Equal(2, third.WrittenCount);
+        Assert.Equal(1, third.EvictedCount);
+        Assert.False(File.Exists(first.FilePath));
+        Assert.True(File.Exists(second.FilePath));
+        Assert.True(File.Exists(third.FilePath));
+        Assert.Equal(
+            new[] { "Event 2", "Event 3", "Event 4" },
+            lease.Load().Events.Select(item => item.EventName));
     }
 
     [Fact]

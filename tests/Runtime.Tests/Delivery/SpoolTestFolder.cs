@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
 using System.IO;
 using System.Text;
 using Telemetry.Generators.Runtime.Tests.Support;
@@ -84,6 +86,35 @@ internal sealed class SpoolTestFolder : IDisposable
 
     public string WriteRawFile(string fileName, string content) =>
         WriteRawFile(fileName, Encoding.UTF8.GetBytes(content));
+
+    /// <summary>
+    /// Creates a FIFO (named pipe) with the <c>mkfifo</c> command. Returns false when the command is missing, so
+    /// that the caller can skip its test.
+    /// </summary>
+    public static bool TryCreateFifo(string path)
+    {
+        var startInfo = new ProcessStartInfo("mkfifo") { UseShellExecute = false };
+        startInfo.ArgumentList.Add(path);
+        Process? process;
+        try
+        {
+            process = Process.Start(startInfo);
+        }
+        catch (Win32Exception)
+        {
+            // The command was not found.
+            return false;
+        }
+
+        Assert.NotNull(process);
+        using (process)
+        {
+            Assert.True(process.WaitForExit(10_000), $"mkfifo did not exit within 10 seconds for '{path}'.");
+            Assert.Equal(0, process.ExitCode);
+        }
+
+        return true;
+    }
 
     /// <summary>Returns the names of the files directly in <paramref name="folder"/>, sorted.</summary>
     public static List<string> ListFileNames(string folder)
