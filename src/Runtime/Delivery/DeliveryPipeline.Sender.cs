@@ -185,9 +185,11 @@ internal sealed partial class DeliveryPipeline
                 _heldMarkers.AddRange(markers);
             }
 
+            // The spool files of replayed events are deleted before the flush completes, so a caller that awaited
+            // the flush finds them gone.
             bool delivered = await DeliverAsync(batch, generation).ConfigureAwait(false);
-            CompleteHeldMarkers();
             ReleaseSpoolAfterReplay();
+            CompleteHeldMarkers();
 
             // A batch spooled earlier in this run goes out as soon as the destination is reachable again.
             if (delivered && _spooledDuringRun && _lease is null && !_isShuttingDown)
