@@ -50,6 +50,28 @@ public sealed class PayloadCultureTests
         AssertInvariantFormats(text);
     }
 
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    [InlineData("th-TH")]
+    [InlineData("tr-TR")]
+    public async Task Body_UnderFormattingCulture_IsByteIdentical(string cultureName)
+    {
+        if (!CultureScope.IsAvailable(cultureName))
+        {
+            _output.WriteLine($"Skipped: the culture {cultureName} is not available on this machine.");
+            return;
+        }
+
+        byte[] invariantBody = await CaptureBodyAsync(string.Empty);
+
+        // With the UI culture left invariant the context has no locale member, so every byte must match, although
+        // capture, serialization and sentAt all run under the formatting culture.
+        byte[] body = await CaptureBodyAsync(cultureName, uiCultureName: string.Empty);
+
+        Assert.Equal(invariantBody, body);
+    }
+
     [Fact]
     public async Task Body_InvariantCulture_HasExactValues()
     {
@@ -76,12 +98,12 @@ public sealed class PayloadCultureTests
     }
 
     // Tracks Events with a fixed clock and message ids under the culture, and returns the decompressed body.
-    private static async Task<byte[]> CaptureBodyAsync(string cultureName)
+    private static async Task<byte[]> CaptureBodyAsync(string cultureName, string? uiCultureName = null)
     {
         await using var server = new SegmentTestServer(WriteKey);
 
         // The client is created inside the scope, so the context and the sender task also run under the culture.
-        using var scope = new CultureScope(cultureName);
+        using var scope = new CultureScope(cultureName, uiCultureName ?? cultureName);
         var options = new TelemetryOptions
         {
             WriteKey = WriteKey,

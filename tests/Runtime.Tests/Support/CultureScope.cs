@@ -12,12 +12,20 @@ internal sealed class CultureScope : IDisposable
     private readonly CultureInfo _previousUICulture;
 
     public CultureScope(string name)
+        : this(name, name)
+    {
+    }
+
+    /// <summary>
+    /// Sets the formatting culture to <paramref name="name"/> and the UI culture to <paramref name="uiName"/>. An
+    /// empty name means the invariant culture.
+    /// </summary>
+    public CultureScope(string name, string uiName)
     {
         _previousCulture = CultureInfo.CurrentCulture;
         _previousUICulture = CultureInfo.CurrentUICulture;
-        CultureInfo culture = name.Length == 0 ? CultureInfo.InvariantCulture : new CultureInfo(name);
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
+        CultureInfo.CurrentCulture = Create(name);
+        CultureInfo.CurrentUICulture = Create(uiName);
     }
 
     /// <summary>
@@ -42,6 +50,9 @@ internal sealed class CultureScope : IDisposable
             return false;
         }
     }
+
+    private static CultureInfo Create(string name) =>
+        name.Length == 0 ? CultureInfo.InvariantCulture : new CultureInfo(name);
 
     public void Dispose()
     {
