@@ -74,13 +74,41 @@ internal sealed partial class ResolvedTelemetryOptions
             nameof(TelemetryOptions.MaxSpoolBytes),
             "so that one event of 32,000 bytes fits");
 
-        CheckDuration(options.FlushInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1), nameof(TelemetryOptions.FlushInterval));
-        CheckDuration(options.ShutdownTimeout, TimeSpan.Zero, TimeSpan.FromHours(1), nameof(TelemetryOptions.ShutdownTimeout));
-        CheckDuration(options.RequestTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), nameof(TelemetryOptions.RequestTimeout));
-        CheckDuration(options.MaxRetryDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), nameof(TelemetryOptions.MaxRetryDelay));
-        CheckDuration(options.MinRetryDelay, TimeSpan.FromMilliseconds(1), options.MaxRetryDelay, nameof(TelemetryOptions.MinRetryDelay));
-        CheckDuration(options.MaxRetryDuration, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1), nameof(TelemetryOptions.MaxRetryDuration));
-        CheckDuration(options.MaxSpoolAge, TimeSpan.FromMinutes(1), TimeSpan.FromDays(365), nameof(TelemetryOptions.MaxSpoolAge));
+        CheckDuration(
+            options.FlushInterval,
+            TimeSpan.FromMilliseconds(1),
+            TimeSpan.FromDays(1),
+            nameof(TelemetryOptions.FlushInterval));
+        CheckDuration(
+            options.ShutdownTimeout,
+            TimeSpan.Zero,
+            TimeSpan.FromHours(1),
+            nameof(TelemetryOptions.ShutdownTimeout));
+        CheckDuration(
+            options.RequestTimeout,
+            TimeSpan.FromMilliseconds(1),
+            TimeSpan.FromMinutes(10),
+            nameof(TelemetryOptions.RequestTimeout));
+        CheckDuration(
+            options.MaxRetryDelay,
+            TimeSpan.FromMilliseconds(1),
+            TimeSpan.FromHours(1),
+            nameof(TelemetryOptions.MaxRetryDelay));
+        CheckDuration(
+            options.MinRetryDelay,
+            TimeSpan.FromMilliseconds(1),
+            options.MaxRetryDelay,
+            nameof(TelemetryOptions.MinRetryDelay));
+        CheckDuration(
+            options.MaxRetryDuration,
+            TimeSpan.FromMilliseconds(1),
+            TimeSpan.FromDays(1),
+            nameof(TelemetryOptions.MaxRetryDuration));
+        CheckDuration(
+            options.MaxSpoolAge,
+            TimeSpan.FromMinutes(1),
+            TimeSpan.FromDays(365),
+            nameof(TelemetryOptions.MaxSpoolAge));
 
         if (options.Region != SegmentRegion.UnitedStates && options.Region != SegmentRegion.Europe)
         {
@@ -97,11 +125,13 @@ internal sealed partial class ResolvedTelemetryOptions
             {
                 Path.GetFullPath(options.SpoolDirectory);
             }
-            catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+            catch (Exception exception)
+                when (exception is ArgumentException or NotSupportedException or PathTooLongException)
             {
+                string shown = options.SpoolDirectory.Replace("\0", "\\0");
                 throw new ArgumentException(
-                    $"TelemetryOptions.SpoolDirectory '{options.SpoolDirectory.Replace("\0", "\\0")}' is not a valid path: "
-                        + $"{exception.Message} Set it to a folder path, or leave it null for the default.",
+                    $"TelemetryOptions.SpoolDirectory '{shown}' is not a valid path: {exception.Message} "
+                        + "Set it to a folder path, or leave it null for the default.",
                     nameof(options),
                     exception);
             }
@@ -120,8 +150,13 @@ internal sealed partial class ResolvedTelemetryOptions
             ? string.Format(invariant, "to {0:N0} or greater", minimum)
             : string.Format(invariant, "between {0:N0} and {1:N0}", minimum, maximum);
         throw new ArgumentException(
-            string.Format(invariant, "TelemetryOptions.{0} is {1:N0}, which is outside the valid range. ", optionName, value)
-                + $"Set it {range}{(reason is null ? string.Empty : ", " + reason)}.",
+            string.Format(
+                invariant,
+                "TelemetryOptions.{0} is {1:N0}, which is outside the valid range. Set it {2}{3}.",
+                optionName,
+                value,
+                range,
+                reason is null ? string.Empty : ", " + reason),
             "options");
     }
 
@@ -156,7 +191,8 @@ internal sealed partial class ResolvedTelemetryOptions
             if (duration.Ticks != 0 && duration.Ticks % ticks == 0)
             {
                 long count = duration.Ticks / ticks;
-                return string.Format(CultureInfo.InvariantCulture, "{0} {1}{2}", count, unit, count == 1 || count == -1 ? string.Empty : "s");
+                string plural = count == 1 || count == -1 ? string.Empty : "s";
+                return string.Format(CultureInfo.InvariantCulture, "{0} {1}{2}", count, unit, plural);
             }
         }
 

@@ -101,8 +101,8 @@ public sealed partial class TelemetryClient
     /// <para>
     /// Does not throw for I/O failures. When the file cannot be written, a warning is logged and
     /// <see cref="ConsentState"/> is <see cref="TelemetryConsentState.ConfigUnavailable"/>. The client stays off
-    /// until <see cref="Enable"/> is called, in every case. The file is written on the calling thread after the wait, which blocks for
-    /// a few milliseconds.
+    /// until <see cref="Enable"/> is called, in every case. The file is written on the calling thread after the
+    /// wait, which blocks for a few milliseconds.
     /// </para>
     /// </remarks>
     /// <exception cref="InvalidOperationException">

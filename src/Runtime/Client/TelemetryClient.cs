@@ -162,10 +162,10 @@ public sealed partial class TelemetryClient : IDisposable, IAsyncDisposable
     /// <param name="properties">The event properties, or null for none. They are serialized during the call.</param>
     /// <remarks>
     /// When the client is disabled or disposed, the call returns at once. An event that cannot be recorded is
-    /// dropped, counted in <see cref="DroppedCount"/> and logged once per event name and reason: its name is null or empty, the message id
-    /// generator, the clock or the JSON writer throws (<see cref="TelemetryDropReason.InvalidEvent"/>), its JSON is
-    /// over 32,000 bytes (<see cref="TelemetryDropReason.TooLarge"/>), or the queue is full
-    /// (<see cref="TelemetryDropReason.QueueFull"/>).
+    /// dropped, counted in <see cref="DroppedCount"/> and logged once per event name and reason: its name is null or
+    /// empty, the message id generator, the clock or the JSON writer throws
+    /// (<see cref="TelemetryDropReason.InvalidEvent"/>), its JSON is over 32,000 bytes
+    /// (<see cref="TelemetryDropReason.TooLarge"/>), or the queue is full (<see cref="TelemetryDropReason.QueueFull"/>).
     /// </remarks>
     public void Track(string eventName, TelemetryProperties? properties)
     {

@@ -244,7 +244,8 @@ internal sealed partial class DeliveryPipeline
                     break;
                 }
 
-                if (batch.Count > 0 && SegmentBody.GetSize(batch.Count + 1, itemBytes + next.Size) > _settings.MaxBatchBytes)
+                long bodySize = SegmentBody.GetSize(batch.Count + 1, itemBytes + next.Size);
+                if (batch.Count > 0 && bodySize > _settings.MaxBatchBytes)
                 {
                     _carry = next;
                     break;

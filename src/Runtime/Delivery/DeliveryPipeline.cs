@@ -234,7 +234,9 @@ internal sealed partial class DeliveryPipeline
         }
 
         var canceled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), canceled))
+        using (cancellationToken.Register(
+            static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true),
+            canceled))
         {
             Task finished = await Task.WhenAny(task, canceled.Task).ConfigureAwait(false);
             if (finished != task)
