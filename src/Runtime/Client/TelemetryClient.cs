@@ -165,7 +165,8 @@ public sealed partial class TelemetryClient : IDisposable, IAsyncDisposable
     /// dropped, counted in <see cref="DroppedCount"/> and logged once per event name and reason: its name is null or
     /// empty, the message id generator, the clock or the JSON writer throws
     /// (<see cref="TelemetryDropReason.InvalidEvent"/>), its JSON is over 32,000 bytes
-    /// (<see cref="TelemetryDropReason.TooLarge"/>), or the queue is full (<see cref="TelemetryDropReason.QueueFull"/>).
+    /// (<see cref="TelemetryDropReason.TooLarge"/>), or the queue is full
+    /// (<see cref="TelemetryDropReason.QueueFull"/>).
     /// </remarks>
     public void Track(string eventName, TelemetryProperties? properties)
     {
