@@ -9,9 +9,8 @@ namespace Telemetry.Generators;
 internal sealed partial class DeliveryPipeline
 {
     // Sends one batch until it is delivered, rejected, out of retries or spooled, and returns whether it was
-    // delivered. Throws
-    // OperationCanceledException when shutdown's deadline passes, leaving the batch in _inFlight for
-    // FinishShutdown.
+    // delivered. Throws OperationCanceledException when shutdown's deadline passes, leaving the batch in _inFlight
+    // for FinishShutdown.
     private async Task<bool> DeliverAsync(List<QueuedEvent> batch, int generation)
     {
         CancellationToken optOutToken;

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace Telemetry.Generators;
 
-// The sender task: waits for work, builds batches, sends them with retries and counts each outcome.
+// The sender task: waits for work, builds batches and hands each to DeliverAsync, and restarts after a fault.
 internal sealed partial class DeliveryPipeline
 {
     private async Task RunAsync()
