@@ -64,6 +64,7 @@ public sealed partial class TelemetryClient
         bool recorded = consent.RecordDecision(enabled: true);
         StoredConsent stored = recorded ? StoredConsent.Granted : StoredConsent.Unavailable;
 
+        TelemetryConsentState? turnedOn = null;
         lock (_stateLock)
         {
             ConsentDecision decision = _resolved.Redecide(stored);
@@ -76,8 +77,14 @@ public sealed partial class TelemetryClient
             else if (!_isEnabled && Volatile.Read(ref _disposeStarted) == 0)
             {
                 TurnOn();
-                LogConsentState(decision.State);
+                turnedOn = decision.State;
             }
+        }
+
+        // The logger runs outside the lock, so a slow logger does not hold up track calls.
+        if (turnedOn is TelemetryConsentState state)
+        {
+            LogConsentState(state);
         }
     }
 
@@ -271,8 +278,9 @@ public sealed partial class TelemetryClient
         DeliveryPipeline? pipeline = Volatile.Read(ref _pipeline);
         pipeline?.DropForOptOut();
 
-        // A sender with a spool deletes it itself. One without, such as a debug sink's, leaves it to this method.
-        if (pipeline?.SpoolPath is not null)
+        // A running sender with a spool deletes it itself. One without, such as a debug sink's, or one that has
+        // stopped because the client was disposed, leaves it to this method.
+        if (pipeline?.SpoolPath is not null && !pipeline.IsStopped)
         {
             return;
         }

@@ -67,15 +67,15 @@ internal sealed class DeliveryCounters
     public void AddAccepted()
     {
         Interlocked.Increment(ref _accepted);
-        s_accepted.Add(1);
+        Report(s_accepted, 1);
     }
 
     public void AddSent(int count, TimeSpan duration, DateTimeOffset now)
     {
         Interlocked.Add(ref _sent, count);
         Interlocked.Exchange(ref _lastSuccessTicks, now.UtcTicks);
-        s_sent.Add(count);
-        s_batchDuration.Record(duration.TotalSeconds);
+        Report(s_sent, count);
+        Report(s_batchDuration, duration.TotalSeconds);
     }
 
     public void AddDropped(TelemetryDropReason reason, long count)
@@ -86,25 +86,25 @@ internal sealed class DeliveryCounters
         }
 
         Interlocked.Add(ref _dropped[(int)reason], count);
-        s_dropped.Add(count, new KeyValuePair<string, object?>("reason", ToTagValue(reason)));
+        Report(s_dropped, count, new KeyValuePair<string, object?>("reason", ToTagValue(reason)));
     }
 
     public void AddRetried()
     {
         Interlocked.Increment(ref _retried);
-        s_retried.Add(1);
+        Report(s_retried, 1);
     }
 
     public void AddSpooled(int count)
     {
         Interlocked.Add(ref _spooled, count);
-        s_spooled.Add(count);
+        Report(s_spooled, count);
     }
 
     public void AddRestored(int count)
     {
         Interlocked.Add(ref _restored, count);
-        s_restored.Add(count);
+        Report(s_restored, count);
     }
 
     public void AddSpoolEvicted(int count) => Interlocked.Add(ref _spoolEvicted, count);
@@ -156,6 +156,37 @@ internal sealed class DeliveryCounters
         TelemetryDropReason.OptedOut => "opted_out",
         _ => "unknown",
     };
+
+    // A meter listener runs inside Add and Record, and one that throws must not turn a track call or a send into a
+    // failure, so its exceptions are discarded.
+    private static void Report(Counter<long> counter, long value, KeyValuePair<string, object?> tag = default)
+    {
+        try
+        {
+            if (tag.Key is null)
+            {
+                counter.Add(value);
+            }
+            else
+            {
+                counter.Add(value, tag);
+            }
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    private static void Report(Histogram<double> histogram, double value)
+    {
+        try
+        {
+            histogram.Record(value);
+        }
+        catch (Exception)
+        {
+        }
+    }
 
     private static DateTimeOffset? ToTime(long utcTicks) =>
         utcTicks == 0 ? null : new DateTimeOffset(utcTicks, TimeSpan.Zero);

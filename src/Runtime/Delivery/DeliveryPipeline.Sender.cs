@@ -170,8 +170,10 @@ internal sealed partial class DeliveryPipeline
             (List<QueuedEvent> batch, List<FlushMarker> markers, int generation) = BuildBatch();
             if (batch.Count == 0)
             {
-                // The events ahead of these markers all have an outcome already.
+                // Nothing is waiting ahead of these markers, nor ahead of markers held for a batch that a sender
+                // fault or an opt-out took away, so every event before them has an outcome.
                 CompleteMarkers(markers);
+                CompleteHeldMarkers();
                 if (markers.Count == 0)
                 {
                     break;
@@ -226,15 +228,12 @@ internal sealed partial class DeliveryPipeline
                 }
                 else if (_queue.TryTake(out object? entry))
                 {
+                    // A marker ends the batch, so its flush completes right after the events ahead of it, and a
+                    // marker met first completes without waiting for events tracked after it.
                     if (entry is FlushMarker marker)
                     {
                         markers.Add(marker);
-                        if (batch.Count > 0)
-                        {
-                            break;
-                        }
-
-                        continue;
+                        break;
                     }
 
                     next = (QueuedEvent)entry!;
@@ -256,7 +255,9 @@ internal sealed partial class DeliveryPipeline
             }
 
             _inFlight = batch.Count > 0 ? batch : null;
-            return (batch, markers, _optOutGeneration);
+            // The generation the sender has handled, so a batch built before HandleOptOut sees a newer opt-out is
+            // dropped by DeliverAsync instead of sent.
+            return (batch, markers, _seenOptOutGeneration);
         }
     }
 

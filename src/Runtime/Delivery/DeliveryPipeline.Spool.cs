@@ -147,25 +147,8 @@ internal sealed partial class DeliveryPipeline
             return;
         }
 
+        // DropForOptOut has dropped the events already, so what is left here is the spool on disk.
         _seenOptOutGeneration = generation;
-        var dropped = new List<QueuedEvent>();
-        lock (_stateLock)
-        {
-            if (_carry is not null)
-            {
-                dropped.Add(_carry);
-                _carry = null;
-            }
-
-            dropped.AddRange(_front);
-            _front.Clear();
-            if (!_abandoned)
-            {
-                _counters.AddDropped(TelemetryDropReason.OptedOut, dropped.Count);
-            }
-        }
-
-        NotifyObservers(dropped, delivered: false);
         if (_spool is null || (_lease is null && !Directory.Exists(_spool.DirectoryPath)))
         {
             return;
@@ -203,7 +186,7 @@ internal sealed partial class DeliveryPipeline
         (_, List<FlushMarker> markers) = DrainQueue(leftovers);
         SpoolLease? lease = _lease;
         _lease = null;
-        PersistLeftovers(leftovers, lease);
+        PersistLeftovers(leftovers, lease, ShutdownLockWait);
         lease?.Dispose();
         CompleteMarkers(markers);
         CompleteHeldMarkers();
@@ -212,7 +195,7 @@ internal sealed partial class DeliveryPipeline
 
     // Spools the events that shutdown could not deliver, or drops and counts them when there is no usable spool.
     // Events read back from the spool stay in their files when the write fails, so they are counted as spooled.
-    private void PersistLeftovers(List<QueuedEvent> leftovers, SpoolLease? leaseToUse)
+    private void PersistLeftovers(List<QueuedEvent> leftovers, SpoolLease? leaseToUse, TimeSpan lockWait)
     {
         if (leftovers.Count == 0)
         {
@@ -228,7 +211,7 @@ internal sealed partial class DeliveryPipeline
         bool spooled = false;
         if (_spool is not null)
         {
-            SpoolLease? lease = leaseToUse ?? Acquire(ShutdownLockWait, "spool the events left at shutdown");
+            SpoolLease? lease = leaseToUse ?? Acquire(lockWait, "spool the events left at shutdown");
             if (lease is not null)
             {
                 SpoolWriteResult written = lease.Write(leftovers, _loadedFiles);

@@ -110,6 +110,9 @@ internal sealed partial class DeliveryPipeline
         }
     }
 
+    /// <summary>Whether the sender has stopped after a shutdown.</summary>
+    public bool IsStopped => _stopped.IsSet;
+
     /// <summary>Folder of the spool, or null when undelivered events are not spooled.</summary>
     public string? SpoolPath => _spool?.DirectoryPath;
 
@@ -153,20 +156,38 @@ internal sealed partial class DeliveryPipeline
     /// </summary>
     public void DropForOptOut()
     {
+        // The queue, the carried event and the events in front are taken under the same lock that raises the
+        // generation, so the sender cannot build a batch from them after the opt-out. A batch built before carries
+        // the old generation and is dropped, and an attempt already running is canceled.
         CancellationTokenSource previous;
+        var dropped = new List<QueuedEvent>();
+        List<FlushMarker> markers;
         lock (_stateLock)
         {
             _optOutGeneration++;
             previous = _optOut;
             _optOut = new CancellationTokenSource();
+            (_, markers) = DrainQueue(dropped);
+            if (_carry is not null)
+            {
+                dropped.Add(_carry);
+                _carry = null;
+            }
+
+            dropped.AddRange(_front);
+            _front.Clear();
         }
 
         CancelSafely(previous);
-        (int count, List<FlushMarker> markers) = DrainQueue(leftovers: null);
-        _counters.AddDropped(TelemetryDropReason.OptedOut, count);
+        _counters.AddDropped(TelemetryDropReason.OptedOut, dropped.Count);
+        foreach (QueuedEvent queuedEvent in dropped)
+        {
+            queuedEvent.DeliveryObserver?.TrySetResult(false);
+        }
+
         CompleteMarkers(markers);
 
-        // The sender drops its own events and deletes the spool when it finds the new generation.
+        // The sender deletes the spool when it finds the new generation.
         _signal.Set();
     }
 
@@ -291,8 +312,9 @@ internal sealed partial class DeliveryPipeline
         CancelSafely(_stop);
         (_, List<FlushMarker> markers) = DrainQueue(leftovers);
 
-        // The sender may still hold the lock file, so the spool is used only if it can be locked within the wait.
-        PersistLeftovers(leftovers, leaseToUse: null);
+        // The sender may still hold the lock file, so the spool is used only if it can be locked at once: waiting
+        // here would stretch Dispose past its bound.
+        PersistLeftovers(leftovers, leaseToUse: null, TimeSpan.Zero);
         CompleteMarkers(markers);
         CompleteHeldMarkers();
     }
