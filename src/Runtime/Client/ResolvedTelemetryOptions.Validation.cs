@@ -128,9 +128,9 @@ internal sealed partial class ResolvedTelemetryOptions
             catch (Exception exception)
                 when (exception is ArgumentException or NotSupportedException or PathTooLongException)
             {
-                string shown = options.SpoolDirectory.Replace("\0", "\\0");
+                string displayedPath = options.SpoolDirectory.Replace("\0", "\\0");
                 throw new ArgumentException(
-                    $"TelemetryOptions.SpoolDirectory '{shown}' is not a valid path: {exception.Message} "
+                    $"TelemetryOptions.SpoolDirectory '{displayedPath}' is not a valid path: {exception.Message} "
                         + "Set it to a folder path, or leave it null for the default.",
                     nameof(options),
                     exception);

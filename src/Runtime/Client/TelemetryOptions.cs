@@ -225,7 +225,7 @@ public sealed class TelemetryOptions
     public long MaxQueueBytes { get; set; } = DefaultMaxQueueBytes;
 
     /// <summary>
-    /// Longest time an event waits in the queue before the sender sends it with whatever else is waiting.
+    /// Maximum time an event waits in the queue before the sender sends it with whatever else is waiting.
     /// </summary>
     /// <remarks>Default: 5 seconds. Valid values are 1 millisecond to 1 day.</remarks>
     public TimeSpan FlushInterval { get; set; } = DefaultFlushInterval;
@@ -255,12 +255,15 @@ public sealed class TelemetryOptions
     public bool UseCompression { get; set; } = true;
 
     /// <summary>
-    /// Maximum number of retries of a batch after failures that a retry can fix, such as a network error or HTTP 503.
+    /// Maximum number of back-off retries during an outage, after failures that a retry can fix, such as a network
+    /// error or HTTP 503.
     /// </summary>
     /// <remarks>
-    /// Default: 10. Valid values are 0 to 100. Retries that a <c>Retry-After</c> header schedules do not count,
-    /// but every retry ends once <see cref="MaxRetryDuration"/> has passed since the batch's first attempt. A batch
-    /// out of retries is spooled when a spool is available, and dropped otherwise.
+    /// Default: 10. Valid values are 0 to 100. The count starts with the first failure after a delivered batch and
+    /// is shared by the batches that fail in a row, so the first batch of an outage goes through the whole schedule
+    /// and each batch behind it gets one attempt. Retries that a <c>Retry-After</c> header schedules do not count,
+    /// but every retry ends once <see cref="MaxRetryDuration"/> has passed. A batch out of retries is spooled when a
+    /// spool is available, and dropped otherwise.
     /// </remarks>
     public int MaxRetries { get; set; } = DefaultMaxRetries;
 
@@ -272,17 +275,18 @@ public sealed class TelemetryOptions
     public TimeSpan MinRetryDelay { get; set; } = DefaultMinRetryDelay;
 
     /// <summary>
-    /// Longest wait between two attempts of a batch, unless a <c>Retry-After</c> header requests longer.
+    /// Maximum wait between two attempts of a batch, unless a <c>Retry-After</c> header requests longer.
     /// </summary>
     /// <remarks>Default: 60 seconds. Valid values are <see cref="MinRetryDelay"/> to 1 hour.</remarks>
     public TimeSpan MaxRetryDelay { get; set; } = DefaultMaxRetryDelay;
 
     /// <summary>
-    /// Longest time a batch is retried, counted from its first attempt.
+    /// Maximum time that retries go on during an outage, counted from the first failure after a delivered batch.
     /// </summary>
     /// <remarks>
     /// Default: 15 minutes. Valid values are 1 millisecond to 1 day. It bounds the retries that
-    /// <c>Retry-After</c> headers schedule, which <see cref="MaxRetries"/> does not count.
+    /// <c>Retry-After</c> headers schedule, which <see cref="MaxRetries"/> does not count. The next delivered batch
+    /// ends the outage and restores the budget.
     /// </remarks>
     public TimeSpan MaxRetryDuration { get; set; } = DefaultMaxRetryDuration;
 

@@ -255,7 +255,7 @@ internal sealed partial class DeliveryPipeline
             }
 
             _inFlight = batch.Count > 0 ? batch : null;
-            // The generation the sender has handled, so a batch built before HandleOptOut sees a newer opt-out is
+            // The generation the sender has handled, so a batch built before HandleOptOut handles a newer opt-out is
             // dropped by DeliverAsync instead of sent.
             return (batch, markers, _seenOptOutGeneration);
         }

@@ -47,7 +47,7 @@ internal sealed class QueuedEvent
     public TrackItem? Item { get; }
 
     /// <summary>
-    /// Completion that the sender sets to whether the event was delivered, or null when nobody waits for this event.
+    /// Completion that the sender sets to whether the event was delivered, or null when no caller waits for this event.
     /// </summary>
     public System.Threading.Tasks.TaskCompletionSource<bool>? DeliveryObserver { get; set; }
 
