@@ -25,6 +25,8 @@ internal sealed partial class DeliveryPipeline
             return;
         }
 
+        ClearIfOptedOut(lease);
+
         SpoolLoadResult load = lease.Load();
         if (!load.IsAvailable)
         {
@@ -103,6 +105,8 @@ internal sealed partial class DeliveryPipeline
             return false;
         }
 
+        ClearIfOptedOut(lease);
+
         try
         {
             SpoolWriteResult written = lease.Write(batch, _loadedFiles);
@@ -142,34 +146,69 @@ internal sealed partial class DeliveryPipeline
     private void HandleOptOut()
     {
         int generation = Volatile.Read(ref _optOutGeneration);
-        if (generation == _seenOptOutGeneration)
+        if (generation != _seenOptOutGeneration)
+        {
+            // DropForOptOut has dropped the events already, so what is left here is the spool on disk.
+            _seenOptOutGeneration = generation;
+            _spoolClearPending = _spool is not null;
+            _spoolClearAttempted = false;
+        }
+
+        if (!_spoolClearPending)
         {
             return;
         }
 
-        // DropForOptOut has dropped the events already, so what is left here is the spool on disk.
-        _seenOptOutGeneration = generation;
-        if (_spool is null || (_lease is null && !Directory.Exists(_spool.DirectoryPath)))
+        if (_lease is null && !Directory.Exists(_spool!.DirectoryPath))
         {
+            _spoolClearPending = false;
             return;
         }
 
-        SpoolLease? lease = _lease ?? Acquire(ShutdownLockWait, "delete the spooled events after the opt-out");
+        // When another client holds the lock, the deletion is tried again at every later cycle and before the
+        // spool is read or written, so no event captured before the opt-out is sent after it.
+        SpoolLease? lease = _lease;
+        if (lease is null && !_spoolClearAttempted)
+        {
+            _spoolClearAttempted = true;
+            lease = Acquire(TimeSpan.Zero, "delete the spooled events after the opt-out");
+        }
+        else if (lease is null)
+        {
+            // Later attempts stay quiet, because the first one has logged that the lock is taken.
+            lease = _spool!.TryAcquire(TimeSpan.Zero, out _, out _);
+        }
+
         if (lease is null)
+        {
+            return;
+        }
+
+        ClearIfOptedOut(lease);
+        lease.Dispose();
+        _lease = null;
+    }
+
+    // Deletes the spool files when an opt-out is still waiting for the lock, before the lease reads or writes.
+    private void ClearIfOptedOut(SpoolLease lease)
+    {
+        if (!_spoolClearPending)
         {
             return;
         }
 
         lease.Clear();
         _loadedFiles.Clear();
-        lease.Dispose();
-        _lease = null;
+        _spoolClearPending = false;
     }
 
     // Runs when the sender stops: spools or drops what shutdown did not send, completes the flushes and releases
     // the lock file.
     private void FinishShutdown()
     {
+        // An opt-out that is still waiting for the spool lock gets one more try before the sender stops.
+        HandleOptOut();
+
         var leftovers = new List<QueuedEvent>();
         lock (_stateLock)
         {
@@ -214,6 +253,7 @@ internal sealed partial class DeliveryPipeline
             SpoolLease? lease = leaseToUse ?? Acquire(lockWait, "spool the events left at shutdown");
             if (lease is not null)
             {
+                ClearIfOptedOut(lease);
                 SpoolWriteResult written = lease.Write(leftovers, _loadedFiles);
                 spooled = written.IsWritten;
                 if (spooled)

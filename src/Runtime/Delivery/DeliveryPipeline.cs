@@ -75,6 +75,10 @@ internal sealed partial class DeliveryPipeline
     private int _spoolWarningLogged;
     private bool _spooledDuringRun;
 
+    // Set by an opt-out until the spool files are deleted, which waits for the spool lock.
+    private bool _spoolClearPending;
+    private bool _spoolClearAttempted;
+
     // Start of the current outage and the back-off retries since the last delivery, shared by the batches that
     // fail in a row.
     private DateTimeOffset? _failingSince;

@@ -65,6 +65,43 @@ public sealed class ToggleTests : IDisposable
     }
 
     [Fact]
+    public async Task Disable_SpoolLockedElsewhere_DeletedLater()
+    {
+        string spoolPath = Path.Combine(_sandbox.Root, "spool");
+        var otherClientSpool = new DeliverySpool(
+            spoolPath,
+            maxBytes: 1_000_000,
+            TimeSpan.FromDays(7),
+            TimeProvider.System,
+            _sandbox.Logger);
+        SpoolLease? otherLease = otherClientSpool.TryAcquire(TimeSpan.Zero, out _, out _);
+        Assert.NotNull(otherLease);
+        TrackItem captured = SampleItems.CreateSimple(
+            "00000000-0000-0000-0000-0000000000aa",
+            "Before The Opt-out",
+            "captured with consent");
+        Assert.True(otherLease.Write(new[] { QueuedEvent.Create(captured) }).IsWritten);
+
+        await using var server = new SegmentTestServer("opt-out-key");
+        TelemetryOptions options = _sandbox.CreateOptions();
+        options.Sink = null;
+        options.WriteKey = "opt-out-key";
+        options.Endpoint = server.BaseAddress;
+        options.SpoolDirectory = spoolPath;
+        await using var client = new TelemetryClient(options);
+
+        // The other client holds the lock, so the opt-out cannot delete the file yet.
+        await client.DisableAsync(Guard);
+        Assert.Single(Directory.GetFiles(spoolPath, "events-*.json"));
+
+        otherLease.Dispose();
+        await client.FlushAsync().WaitAsync(Guard);
+
+        Assert.Empty(Directory.GetFiles(spoolPath, "events-*.json"));
+        Assert.DoesNotContain(captured.MessageId, server.DeliveredMessageIds);
+    }
+
+    [Fact]
     public async Task Disable_FinalEventHasNoProperties()
     {
         using TelemetryClient client = _sandbox.CreateClient();
