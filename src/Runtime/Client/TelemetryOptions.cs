@@ -260,7 +260,7 @@ public sealed class TelemetryOptions
     /// </summary>
     /// <remarks>
     /// Default: 10. Valid values are 0 to 100. The count starts with the first failure after a delivered batch and
-    /// is shared by the batches that fail in a row, so the first batch of an outage goes through the whole schedule
+    /// is shared by the batches that fail in a row. So the first batch of an outage goes through the whole schedule,
     /// and each batch behind it gets one attempt. Retries that a <c>Retry-After</c> header schedules do not count,
     /// but every retry ends once <see cref="MaxRetryDuration"/> has passed. A batch out of retries is spooled when a
     /// spool is available, and dropped otherwise.

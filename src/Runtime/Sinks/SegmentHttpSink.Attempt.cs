@@ -130,7 +130,7 @@ public sealed partial class SegmentHttpSink
             ConnectTimeout = TimeSpan.FromSeconds(10),
 
             // A redirect would re-post the body without the Authorization header, possibly over plain http, so a
-            // 3xx answer is a rejection instead.
+            // 3xx response is a rejection instead.
             AllowAutoRedirect = false,
         };
 #else

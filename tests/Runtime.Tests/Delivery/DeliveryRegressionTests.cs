@@ -33,6 +33,30 @@ public sealed class DeliveryRegressionTests
     }
 
     [Fact]
+    public async Task Track_SenderHung_ReturnsAtOnce()
+    {
+        var sink = new GatedSink(honoursCancellation: true);
+        TelemetryOptions options = TestOptions.Create(sink);
+        options.MaxBatchSize = 1;
+        await using var client = new TelemetryClient(options);
+        client.Track("First", null);
+        await sink.FirstSendStarted.WaitAsync(Guard);
+
+        // The sender is stuck in its first send, so a track call that waited for it would never return.
+        await Task.Run(() =>
+        {
+            for (int i = 0; i < 1_000; i++)
+            {
+                client.Track("While hung", null);
+            }
+        }).WaitAsync(Guard);
+
+        Assert.Equal(1_001, client.AcceptedCount);
+        Assert.Equal(0, client.SentCount);
+        sink.Release();
+    }
+
+    [Fact]
     public async Task MeterListenerThrowing_TrackAndFlushUnaffected()
     {
         var sink = new InMemorySink();
